@@ -1,0 +1,79 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Config } from './lib/config';
+import { errorMiddleware } from './lib/errors';
+import { requestLogger, requireJsonBodies, securityHeaders } from './lib/http';
+import { ApiRoutes } from './lib/route';
+import { buildOpenApi } from './lib/openapi';
+import { serveH5 } from './lib/static-files';
+import { createWechatAdapter, type WechatAdapter } from './adapters/wechat';
+import { AuditService } from './modules/audit/audit.service';
+import { AuthService } from './modules/auth/auth.service';
+import { authRoutes, bearerToken } from './modules/auth/auth.routes';
+import { CentersService } from './modules/centers/centers.service';
+import { centersRoutes } from './modules/centers/centers.routes';
+import { opsRoutes } from './modules/ops/ops.routes';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  ds: DataSource;
+  config: Config;
+  logger: Logger;
+  wechat?: WechatAdapter;
+  now?: () => Date;
+}
+
+/** Services of every domain, built once and shared by routes, the seeder and tests. */
+export function createServices(deps: AppDeps) {
+  const { ds, config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const wechat = deps.wechat ?? createWechatAdapter(config.wechat);
+  const audit = new AuditService(ds);
+  const centers = new CentersService(ds);
+  const auth = new AuthService(ds, config, wechat, audit, centers, now);
+  return { wechat, audit, centers, auth };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** The Koa app: API under /api, the H5 build (client and back office) everywhere else. */
+export function createApp(deps: AppDeps, services: Services = createServices(deps)) {
+  const { config, logger } = deps;
+  const app = new Koa({ proxy: config.trustProxy });
+  app.silent = true; // errors are logged by errorMiddleware, once, without bodies
+
+  const router = new Router({ prefix: '/api' });
+  const routes = new ApiRoutes(router);
+  for (const mount of [
+    opsRoutes(deps.ds, config),
+    authRoutes(services.auth),
+    centersRoutes(services.centers),
+  ]) {
+    mount(routes);
+  }
+
+  let openapi: Record<string, unknown> | undefined;
+  router.get('/openapi.json', (ctx) => {
+    openapi ??= buildOpenApi(routes.specs, { version: '0.1.0' });
+    ctx.body = openapi;
+  });
+
+  app.use(requestLogger(logger)); // outermost, so it logs the status the error middleware chose
+  app.use(errorMiddleware(logger));
+  app.use(securityHeaders());
+  app.use(requireJsonBodies());
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(async (ctx, next) => {
+    const token = bearerToken(ctx.get('authorization'));
+    if (token && ctx.path.startsWith('/api')) ctx.state.principal = await services.auth.authenticate(token);
+    await next();
+  });
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  app.use(serveH5(config.h5Dir));
+  return { app, routes, services };
+}

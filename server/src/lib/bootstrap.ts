@@ -1,0 +1,10 @@
+import type { DataSource } from 'typeorm';
+import type { Services } from '../app';
+
+/** Migrates and seeds an empty database. Safe to run on every start. */
+export async function migrateAndSeed(ds: DataSource, services: Services, adminPassword?: string) {
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  const centersSeeded = await services.centers.seedIfEmpty();
+  const admin = await services.auth.ensureAdmin(adminPassword);
+  return { migrations: applied.map((m) => m.name), centersSeeded, admin };
+}

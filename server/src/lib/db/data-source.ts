@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { Config } from '../config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../migrations';
+
+/** Builds the DataSource for the configured database; nothing connects until initialize(). */
+export function createDataSource(db: Config['database']): DataSource {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+  if (db.kind === 'sqlite') {
+    const file = db.sqlitePath ?? ':memory:';
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const options: DataSourceOptions = {
+      ...common,
+      type: 'better-sqlite3',
+      database: file,
+      prepareDatabase: (sqlite: { pragma: (s: string) => unknown }) => {
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('foreign_keys = ON');
+        sqlite.pragma('busy_timeout = 5000');
+      },
+    };
+    return new DataSource(options);
+  }
+  const options: DataSourceOptions = {
+    ...common,
+    type: 'mysql',
+    url: db.url,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    extra: { connectionLimit: 10, connectTimeout: 5000 },
+  };
+  return new DataSource(options);
+}
+
+/** Every pooled MariaDB connection works in UTC so NOW() and datetime values agree with the app. */
+export async function initializeDataSource(ds: DataSource): Promise<DataSource> {
+  await ds.initialize();
+  if (ds.options.type === 'mysql') {
+    const pool = (ds.driver as unknown as { pool: { on: (ev: string, fn: (c: { query: (s: string) => void }) => void) => void } }).pool;
+    pool.on('connection', (conn) => conn.query("SET time_zone = '+00:00'"));
+    await ds.query("SET time_zone = '+00:00'");
+  }
+  return ds;
+}
+
+export function databaseKind(ds: DataSource): 'sqlite' | 'mysql' {
+  return ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+}

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createApp, createServices } from './app';
+import { ConfigError, loadConfig } from './lib/config';
+import { createDataSource, initializeDataSource } from './lib/db/data-source';
+import { createLogger } from './lib/logger';
+import { migrateAndSeed } from './lib/bootstrap';
+
+/** Entry point: validate config, open the database, migrate + seed, serve, announce. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const ds = createDataSource(config.database);
+  try {
+    await initializeDataSource(ds);
+  } catch (err) {
+    console.error(`无法连接数据库 / cannot open the database (${config.database.kind}): ${(err as Error).message}`);
+    process.exit(3);
+  }
+  const deps = { ds, config, logger };
+  const services = createServices(deps);
+  const boot = await migrateAndSeed(ds, services, config.adminPassword);
+  const { app } = createApp(deps, services);
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+
+  const lines = [
+    '',
+    '湛家和 is running.',
+    `  App (H5):      ${url}/`,
+    `  Back office:   ${url}/staff/pages/login/index`,
+    `  API:           ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
+    `  Database:      ${config.database.kind === 'sqlite' ? `SQLite ${config.database.sqlitePath}` : 'MySQL/MariaDB (DATABASE_URL)'}`,
+    boot.migrations.length ? `  Migrations:    applied ${boot.migrations.join(', ')}` : '  Migrations:    up to date',
+    boot.centersSeeded ? `  Seed:          ${boot.centersSeeded} service centers (sample coordinates)` : '',
+    `  Staff sign-in: user "admin", password ${
+      boot.admin.generatedPassword
+        ? `${boot.admin.generatedPassword}  (generated now and shown only this once; set ADMIN_PASSWORD to choose it)`
+        : boot.admin.created
+          ? 'from ADMIN_PASSWORD'
+          : 'as set when the database was created (ADMIN_PASSWORD or the password printed on first start)'
+    }`,
+    config.wechat.mode === 'development'
+      ? '  WeChat:        DEVELOPMENT MODE — no WECHAT_APPID/WECHAT_SECRET, any login code is accepted (never use this for real users)'
+      : '  WeChat:        live (code2Session with WECHAT_APPID)',
+    '',
+  ].filter((l) => l !== '');
+  console.log(lines.join('\n') + '\n');
+  logger.info({ port, db: config.database.kind, wechat: config.wechat.mode }, 'server started');
+
+  const housekeeping = setInterval(() => {
+    services.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
+  }, 3600_000);
+  housekeeping.unref();
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    clearInterval(housekeeping);
+    server.close();
+    await ds.destroy().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import {
+  ZCreateStaffInput,
+  ZCreatedId,
+  ZDeviceLoginInput,
+  ZStaffAuthResult,
+  ZStaffLoginInput,
+  ZStaffSummary,
+  ZUserAuthResult,
+  ZWechatLoginInput,
+} from '@zjh/shared';
+import type { RouteModule } from '../../lib/route';
+import type { StaffPrincipal } from '../../lib/access';
+import type { AuthService } from './auth.service';
+
+export const authRoutes =
+  (auth: AuthService): RouteModule =>
+  (routes) => {
+    routes.add({
+      method: 'post',
+      path: '/auth/wechat',
+      summary: '微信登录（wx.login 的 code 换取会话）',
+      tag: 'accounts',
+      auth: 'none',
+      body: ZWechatLoginInput,
+      responses: { 200: ZUserAuthResult },
+      handler: (_ctx, { body }) => auth.loginWechat(body.code),
+    });
+    routes.add({
+      method: 'post',
+      path: '/auth/device',
+      summary: '浏览器（H5）匿名账号',
+      tag: 'accounts',
+      auth: 'none',
+      body: ZDeviceLoginInput,
+      responses: { 200: ZUserAuthResult },
+      handler: () => auth.loginDevice(),
+    });
+    routes.add({
+      method: 'post',
+      path: '/auth/staff',
+      summary: '工作人员登录',
+      tag: 'accounts',
+      auth: 'none',
+      body: ZStaffLoginInput,
+      responses: { 200: ZStaffAuthResult },
+      errors: [401, 429],
+      handler: (_ctx, { body }) => auth.loginStaff(body.username, body.password),
+    });
+    routes.add({
+      method: 'delete',
+      path: '/auth/session',
+      summary: '退出登录（令牌作废）',
+      tag: 'accounts',
+      auth: 'none',
+      responses: { 204: null },
+      handler: async (ctx) => {
+        const token = bearerToken(ctx.get('authorization'));
+        if (token) await auth.logout(token);
+        ctx.status = 204;
+      },
+    });
+    routes.add({
+      method: 'get',
+      path: '/staff/me',
+      summary: '当前工作人员',
+      tag: 'accounts',
+      auth: 'staff',
+      responses: { 200: z.object({ staff: ZStaffSummary }) },
+      handler: async (_ctx, { principal }) => ({ staff: await auth.staffProfile(principal as StaffPrincipal) }),
+    });
+    routes.add({
+      method: 'post',
+      path: '/admin/staff',
+      summary: '新建工作人员账号（仅市妇联管理员）',
+      tag: 'accounts',
+      auth: { staff: ['admin'] },
+      body: ZCreateStaffInput,
+      responses: { 201: ZCreatedId },
+      errors: [409],
+      handler: (_ctx, { body, principal }) => auth.createStaff(principal as StaffPrincipal, body),
+    });
+  };
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m?.[1];
+}
