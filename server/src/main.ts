@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp, createServices } from './app';
 import { ConfigError, loadConfig } from './lib/config';
-import { createDataSource, initializeDataSource } from './lib/db/data-source';
+import { openDataSource } from './lib/db/data-source';
 import { createLogger } from './lib/logger';
 import { migrateAndSeed } from './lib/bootstrap';
 
@@ -19,9 +19,9 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const ds = createDataSource(config.database);
+  let ds;
   try {
-    await initializeDataSource(ds);
+    ds = await openDataSource(config.database);
   } catch (err) {
     console.error(`无法连接数据库 / cannot open the database (${config.database.kind}): ${(err as Error).message}`);
     process.exit(3);

@@ -73,7 +73,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = driverCode(err);
   if (code && DB_UNAVAILABLE.has(code)) return true;
   const name = (err as { name?: string })?.name;
-  return name === 'CannotExecuteNotConnectedError' || name === 'ConnectionIsNotSetError';
+  if (name === 'CannotExecuteNotConnectedError' || name === 'ConnectionIsNotSetError') return true;
+  const message = String((err as { message?: unknown })?.message ?? '');
+  return /database connection is not open|Connection is not established|Pool is closed/i.test(message);
 }
 
 /** Maps any thrown value to {status, body}. Unknown errors stay in the log, never in the body. */

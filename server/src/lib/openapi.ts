@@ -56,7 +56,11 @@ export function buildOpenApi(specs: AnyRouteSpec[], info: { version: string }): 
     const parameters: Json[] = [];
     for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
       if (!schema) continue;
-      const js = inline(z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Json) as { properties?: Record<string, Json>; required?: string[] };
+      const id = idOf(schema);
+      const js = (id ? clean(inputs[id]) : inline(z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Json)) as {
+        properties?: Record<string, Json>;
+        required?: string[];
+      };
       for (const [name, prop] of Object.entries(js.properties ?? {})) {
         parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
       }
