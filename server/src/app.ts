@@ -17,6 +17,14 @@ import { authRoutes, bearerToken } from './modules/auth/auth.routes';
 import { CentersService } from './modules/centers/centers.service';
 import { centersRoutes } from './modules/centers/centers.routes';
 import { opsRoutes } from './modules/ops/ops.routes';
+import { createSubscribeSender, type SubscribeMessageSender } from './adapters/subscribe-messages';
+import { withIdempotency } from './lib/idempotency';
+import { NotificationsService } from './modules/notifications/notifications.service';
+import { PrivacyService } from './modules/privacy/privacy.service';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { RequestsService } from './modules/requests/requests.service';
+import { StaffRequestsService } from './modules/requests/staff-requests.service';
+import { requestsRoutes } from './modules/requests/requests.routes';
 
 z.config(z.locales.zhCN());
 
@@ -25,6 +33,7 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   wechat?: WechatAdapter;
+  subscribeSender?: SubscribeMessageSender;
   now?: () => Date;
 }
 
@@ -36,7 +45,14 @@ export function createServices(deps: AppDeps) {
   const audit = new AuditService(ds);
   const centers = new CentersService(ds);
   const auth = new AuthService(ds, config, wechat, audit, centers, now);
-  return { wechat, audit, centers, auth };
+  const subscribeSender = deps.subscribeSender ?? createSubscribeSender(config.wechat, deps.logger);
+  const notifications = new NotificationsService(ds, subscribeSender, deps.logger, now);
+  const privacy = new PrivacyService(ds);
+  const requests = new RequestsService(ds, centers, notifications, now);
+  const staffRequests = new StaffRequestsService(ds, requests, centers, audit, now);
+  centers.useOpenRequestCounter((ids) => requests.openCounts(ids));
+  privacy.register({ name: 'requests', export: (u) => requests.listMine(u), erase: (em, userId) => requests.eraseUser(em, userId) });
+  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, now };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -47,11 +63,13 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.silent = true; // errors are logged by errorMiddleware, once, without bodies
 
   const router = new Router({ prefix: '/api' });
-  const routes = new ApiRoutes(router);
+  const routes = new ApiRoutes(router, (ctx, principal, run) => withIdempotency(deps.ds, ctx, principal, run, services.now));
   for (const mount of [
     opsRoutes(deps.ds, config),
     authRoutes(services.auth),
     centersRoutes(services.centers),
+    requestsRoutes(services.requests, services.staffRequests),
+    privacyRoutes(services.privacy),
   ]) {
     mount(routes);
   }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './lib/config';
 import { openDataSource } from './lib/db/data-source';
 import { createLogger } from './lib/logger';
 import { migrateAndSeed } from './lib/bootstrap';
+import { loadOrCreateKey, setFieldKey } from './lib/field-crypto';
 
 /** Entry point: validate config, open the database, migrate + seed, serve, announce. */
 async function main() {
@@ -19,6 +20,15 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  let keySource: string;
+  try {
+    const { key, source } = loadOrCreateKey({ ...config.encryption, production: config.env === 'production' });
+    setFieldKey(key);
+    keySource = source;
+  } catch (err) {
+    console.error(`Encryption key: ${(err as Error).message}`);
+    process.exit(2);
+  }
   let ds;
   try {
     ds = await openDataSource(config.database);
@@ -45,6 +55,7 @@ async function main() {
     `  App (H5):      ${url}/`,
     `  Back office:   ${url}/staff/pages/login/index`,
     `  API:           ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
+    `  Encryption:    sensitive fields sealed with AES-256-GCM, key from ${keySource}`,
     `  Database:      ${config.database.kind === 'sqlite' ? `SQLite ${config.database.sqlitePath}` : 'MySQL/MariaDB (DATABASE_URL)'}`,
     boot.migrations.length ? `  Migrations:    applied ${boot.migrations.join(', ')}` : '  Migrations:    up to date',
     boot.centersSeeded ? `  Seed:          ${boot.centersSeeded} service centers (sample coordinates)` : '',
@@ -63,6 +74,7 @@ async function main() {
   console.log(lines.join('\n') + '\n');
   logger.info({ port, db: config.database.kind, wechat: config.wechat.mode }, 'server started');
 
+  const stopScheduler = services.notifications.start(config.schedulerIntervalMs);
   const housekeeping = setInterval(() => {
     services.auth.purgeExpiredSessions().catch((err) => logger.warn({ err }, 'session purge failed'));
   }, 3600_000);
@@ -71,6 +83,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     clearInterval(housekeeping);
+    stopScheduler();
     server.close();
     await ds.destroy().catch(() => undefined);
     process.exit(0);

@@ -26,6 +26,9 @@ const ZEnv = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(100),
+  ENCRYPTION_KEY: z.string().optional(),
+  ENCRYPTION_KEY_FILE: z.string().default('data/encryption.key'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
@@ -50,6 +53,9 @@ export interface Config {
   loginLockMs: number;
   bodyLimitKb: number;
   trustProxy: boolean;
+  encryption: { envKey?: string; keyFile: string };
+  /** How often the outbox scheduler looks for due notifications; 0 turns it off. */
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     bodyLimitKb: e.BODY_LIMIT_KB,
     trustProxy: e.TRUST_PROXY,
+    encryption: { envKey: e.ENCRYPTION_KEY, keyFile: path.resolve(REPO_ROOT, e.ENCRYPTION_KEY_FILE) },
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
   };
 }
 

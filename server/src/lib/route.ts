@@ -20,6 +20,8 @@ export interface RouteSpec<B extends Schema | undefined = undefined, Q extends S
   params?: P;
   /** Status → schema of the answer; `binary` for a file; null for no body. */
   responses: Record<number, Schema | { binary: string } | null>;
+  /** Creating POST: honours the Idempotency-Key header (needs `routes.idempotency`). */
+  idempotent?: boolean;
   /** Extra error statuses this operation answers with (documented). */
   errors?: number[];
   handler: (ctx: Context, input: { body: Out<B>; query: Out<Q>; params: Out<P>; principal: Principal | undefined }) => Promise<unknown> | unknown;
@@ -40,7 +42,11 @@ function parsePart<S extends Schema | undefined>(schema: S, value: unknown, part
 /** Mounts a spec on the router and remembers it for the OpenAPI document. */
 export class ApiRoutes {
   readonly specs: AnyRouteSpec[] = [];
-  constructor(readonly router: Router) {}
+  constructor(
+    readonly router: Router,
+    /** Wraps idempotent handlers; supplied by the app (it needs the database). */
+    readonly idempotency?: (ctx: Context, principal: Principal | undefined, run: () => Promise<{ status: number; body: unknown }>) => Promise<{ status: number; body: unknown }>,
+  ) {}
 
   add<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(spec: RouteSpec<B, Q, P>): void {
     this.specs.push(spec as unknown as AnyRouteSpec);
@@ -50,6 +56,15 @@ export class ApiRoutes {
       const params = parsePart(spec.params, ctx.params, 'params') as Out<P>;
       const query = parsePart(spec.query, ctx.query, 'query') as Out<Q>;
       const body = parsePart(spec.body, ctx.request.body ?? {}, 'body') as Out<B>;
+      if (spec.idempotent && this.idempotency) {
+        const answer = await this.idempotency(ctx, principal, async () => ({
+          status: successStatus,
+          body: await spec.handler(ctx, { body, query, params, principal }),
+        }));
+        ctx.status = answer.status;
+        ctx.body = answer.body;
+        return;
+      }
       const result = await spec.handler(ctx, { body, query, params, principal });
       if (ctx.body === undefined || ctx.body === null) {
         ctx.status = successStatus;

@@ -12,6 +12,11 @@ import { testConfig, type Config } from '../lib/config';
 import { openDataSource } from '../lib/db/data-source';
 import { createLogger } from '../lib/logger';
 import { migrateAndSeed } from '../lib/bootstrap';
+import { setFieldKey } from '../lib/field-crypto';
+import { DevelopmentSubscribeSender } from '../adapters/subscribe-messages';
+
+/** One random key per test process, as a real deployment has one key. */
+setFieldKey(randomBytes(32));
 
 /*
  * Every API test file runs against real databases: SQLite always, and MariaDB when
@@ -52,6 +57,7 @@ export interface TestEnv {
   api: () => TestAgent;
   clock: TestClock;
   logs: string[];
+  sent: DevelopmentSubscribeSender['sent'];
   centerId(code: string): Promise<string>;
   adminToken(): Promise<string>;
   staffToken(role: StaffRole, centerCode: string | null, username?: string): Promise<{ token: string; id: string }>;
@@ -103,7 +109,9 @@ export function useTestEnv(db: TestDb, overrides: Partial<Config> = {}): TestEnv
       },
     });
     const logger = createLogger('info', sink);
-    const deps = { ds: env.ds, config: env.config, logger, now: env.clock.now };
+    const sender = new DevelopmentSubscribeSender();
+    env.sent = sender.sent;
+    const deps = { ds: env.ds, config: env.config, logger, now: env.clock.now, subscribeSender: sender };
     env.services = createServices(deps);
     await migrateAndSeed(env.ds, env.services, ADMIN_PASSWORD);
     const { app } = createApp(deps, env.services);

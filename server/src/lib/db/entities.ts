@@ -1,6 +1,22 @@
 import { CenterEntity } from '../../modules/centers/center.entity';
 import { AppUserEntity, LoginFailureEntity, SessionEntity, StaffEntity } from '../../modules/auth/auth.entity';
 import { AuditEntryEntity } from '../../modules/audit/audit.entity';
+import { TimelineEventEntity } from '../../modules/timeline/timeline.entity';
+import { OutboxEntity } from '../../modules/notifications/outbox.entity';
+import { HelpRequestEntity, RequestReferralEntity } from '../../modules/requests/request.entity';
+import { IdempotencyKeyEntity } from '../idempotency';
 
-/** Every entity the app maps; each domain adds its own here. */
-export const ENTITIES = [CenterEntity, AppUserEntity, StaffEntity, SessionEntity, LoginFailureEntity, AuditEntryEntity];
+/** Every entity the app maps; each domain adds its own line here. */
+export const ENTITIES = [
+  CenterEntity,
+  AppUserEntity,
+  StaffEntity,
+  SessionEntity,
+  LoginFailureEntity,
+  AuditEntryEntity,
+  TimelineEventEntity,
+  OutboxEntity,
+  IdempotencyKeyEntity,
+  HelpRequestEntity,
+  RequestReferralEntity,
+];

@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { sealedText } from '../../lib/field-crypto';
 import type { StaffRole } from '@zjh/shared';
 import { BoolColumn, IdColumn, InstantColumn, IntColumn, RefColumn, StringColumn } from '../../lib/db/columns';
 
@@ -11,6 +12,8 @@ export class AppUserEntity {
   @Index('uq_app_users_openid_hash', { unique: true })
   @StringColumn(64, { nullable: true })
   openidHash!: string | null;
+  /** The openid itself, sealed: needed to address subscribe messages to her. */
+  @Column({ type: 'text', nullable: true, transformer: sealedText }) openid!: string | null;
   @InstantColumn() createdAt!: Date;
 }
 

@@ -30,7 +30,7 @@ export class AuthService {
     let user = await users.findOneBy({ openidHash });
     if (!user) {
       try {
-        user = await users.save({ id: newId(), kind: 'wechat', openidHash, createdAt: this.now() });
+        user = await users.save({ id: newId(), kind: 'wechat', openidHash, openid, createdAt: this.now() });
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         user = await users.findOneByOrFail({ openidHash }); // a parallel first login won the insert
@@ -41,7 +41,7 @@ export class AuthService {
 
   /** An anonymous account bound to one browser: the token is the only key to it. */
   async loginDevice(): Promise<UserAuthResult> {
-    const user = await this.ds.getRepository(AppUserEntity).save({ id: newId(), kind: 'device', openidHash: null, createdAt: this.now() });
+    const user = await this.ds.getRepository(AppUserEntity).save({ id: newId(), kind: 'device', openidHash: null, openid: null, createdAt: this.now() });
     return this.userSession(user.id);
   }
 

@@ -31,10 +31,16 @@ export class CentersService {
       .map(toCenterDto);
   }
 
-  async get(id: string): Promise<Center> {
+  async get(id: string, opts: { includeInactive?: boolean } = {}): Promise<Center> {
     const row = await this.repo.findOneBy({ id });
-    if (!row || !row.active) throw AppError.notFound('找不到该服务中心');
+    if (!row || (!row.active && !opts.includeInactive)) throw AppError.notFound('找不到该服务中心');
     return toCenterDto(row);
+  }
+
+  /** Id → name of every center, active or not (records keep pointing at a closed center). */
+  async names(): Promise<Map<string, { id: string; name: string; phone: string }>> {
+    const rows = await this.repo.find({ select: { id: true, name: true, phone: true } });
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, phone: r.phone }]));
   }
 
   async exists(id: string): Promise<boolean> {
