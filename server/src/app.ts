@@ -25,6 +25,9 @@ import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { RequestsService } from './modules/requests/requests.service';
 import { StaffRequestsService } from './modules/requests/staff-requests.service';
 import { requestsRoutes } from './modules/requests/requests.routes';
+import { ProvidersService } from './modules/bookings/providers.service';
+import { BookingsService } from './modules/bookings/bookings.service';
+import { bookingsRoutes } from './modules/bookings/bookings.routes';
 
 z.config(z.locales.zhCN());
 
@@ -50,9 +53,12 @@ export function createServices(deps: AppDeps) {
   const privacy = new PrivacyService(ds);
   const requests = new RequestsService(ds, centers, notifications, now);
   const staffRequests = new StaffRequestsService(ds, requests, centers, audit, now);
+  const providers = new ProvidersService(ds, centers, now);
+  const bookings = new BookingsService(ds, providers, centers, notifications, audit, now);
   centers.useOpenRequestCounter((ids) => requests.openCounts(ids));
+  privacy.register({ name: 'bookings', export: (u) => bookings.mine(u), erase: (em, userId) => bookings.eraseUser(em, userId) });
   privacy.register({ name: 'requests', export: (u) => requests.listMine(u), erase: (em, userId) => requests.eraseUser(em, userId) });
-  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, now };
+  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, now };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -69,6 +75,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     authRoutes(services.auth),
     centersRoutes(services.centers),
     requestsRoutes(services.requests, services.staffRequests),
+    bookingsRoutes(services.bookings, services.providers),
     privacyRoutes(services.privacy),
   ]) {
     mount(routes);
@@ -84,7 +91,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.use(errorMiddleware(logger));
   app.use(securityHeaders());
   app.use(requireJsonBodies());
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
+  app.use(bodyParser({ parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'], enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(async (ctx, next) => {
     const token = bearerToken(ctx.get('authorization'));
     if (token && ctx.path.startsWith('/api')) ctx.state.principal = await services.auth.authenticate(token);

@@ -14,3 +14,5 @@ export * from './requests/create-request.schema';
 export * from './requests/request.dto';
 export * from './requests/staff-requests.schema';
 export * from './requests/deadlines';
+export * from './bookings/slots';
+export * from './bookings/booking.schema';

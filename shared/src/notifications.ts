@@ -15,4 +15,4 @@ export const NotificationTemplates = {
 export type NotificationTemplate = keyof typeof NotificationTemplates;
 
 /** Words that must never appear in a notification. */
-export const FORBIDDEN_NOTIFICATION_WORDS = ['暴', '家暴', '殴', '打', '伤', '法', '律师', '法院', '诉', '警', '公安', '保护令', '离婚', '妇联', '维权', '求助', '调解', '纠纷', '心理'];
+export const FORBIDDEN_NOTIFICATION_WORDS = ['暴', '家暴', '殴', '打人', '伤', '法', '律师', '法院', '诉', '警', '公安', '保护令', '离婚', '妇联', '维权', '求助', '调解', '纠纷', '心理'];

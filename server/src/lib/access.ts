@@ -11,7 +11,8 @@ export type UserPrincipal = { kind: 'user'; userId: string };
 export type StaffPrincipal = { kind: 'staff'; staffId: string; role: StaffRole; centerId: string | null; displayName: string };
 export type Principal = UserPrincipal | StaffPrincipal;
 
-export type AuthRequirement = 'none' | 'user' | 'staff' | { staff: StaffRole[] };
+/** 'any' = signed in, as a client or as staff (each route then checks what that principal may touch). */
+export type AuthRequirement = 'none' | 'any' | 'user' | 'staff' | { staff: StaffRole[] };
 
 export function principalOf(ctx: Context): Principal | undefined {
   return ctx.state.principal as Principal | undefined;
@@ -22,6 +23,7 @@ export function enforce(ctx: Context, need: AuthRequirement): Principal | undefi
   if (need === 'none') return principalOf(ctx);
   const p = principalOf(ctx);
   if (!p) throw AppError.unauthenticated();
+  if (need === 'any') return p;
   if (need === 'user') {
     if (p.kind !== 'user') throw AppError.forbidden('此功能仅供求助者使用');
     return p;

@@ -6,5 +6,6 @@ export async function migrateAndSeed(ds: DataSource, services: Services, adminPa
   const applied = await ds.runMigrations({ transaction: 'each' });
   const centersSeeded = await services.centers.seedIfEmpty();
   const admin = await services.auth.ensureAdmin(adminPassword);
-  return { migrations: applied.map((m) => m.name), centersSeeded, admin };
+  const providersSeeded = await services.providers.seedIfEmpty();
+  return { migrations: applied.map((m) => m.name), centersSeeded, admin, providersSeeded };
 }

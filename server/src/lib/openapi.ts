@@ -78,7 +78,7 @@ export function buildOpenApi(specs: AnyRouteSpec[], info: { version: string }): 
     const errorStatuses = new Set<number>([...(spec.errors ?? [])]);
     if (spec.body || spec.query || spec.params) errorStatuses.add(400);
     if (spec.auth !== 'none') errorStatuses.add(401);
-    if (spec.auth !== 'none' && spec.auth !== 'user') errorStatuses.add(403);
+    if (spec.auth !== 'none' && spec.auth !== 'user' && spec.auth !== 'any') errorStatuses.add(403);
     for (const s of [...errorStatuses].sort()) {
       responses[String(s)] = { description: ERROR_TEXT[s] ?? '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }

@@ -5,6 +5,7 @@ import { TimelineEventEntity } from '../../modules/timeline/timeline.entity';
 import { OutboxEntity } from '../../modules/notifications/outbox.entity';
 import { HelpRequestEntity, RequestReferralEntity } from '../../modules/requests/request.entity';
 import { IdempotencyKeyEntity } from '../idempotency';
+import { AvailabilityExceptionEntity, AvailabilityRuleEntity, BookingEntity, ProviderProfileEntity, SlotWatchEntity } from '../../modules/bookings/booking.entity';
 
 /** Every entity the app maps; each domain adds its own line here. */
 export const ENTITIES = [
@@ -19,4 +20,9 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   HelpRequestEntity,
   RequestReferralEntity,
+  ProviderProfileEntity,
+  AvailabilityRuleEntity,
+  AvailabilityExceptionEntity,
+  BookingEntity,
+  SlotWatchEntity,
 ];

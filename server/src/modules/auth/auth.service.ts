@@ -111,7 +111,7 @@ export class AuthService {
    */
   async ensureAdmin(adminPassword?: string): Promise<{ created: boolean; generatedPassword?: string }> {
     const repo = this.ds.getRepository(StaffEntity);
-    if ((await repo.count()) > 0) return { created: false };
+    if ((await repo.countBy({ role: 'admin' })) > 0) return { created: false };
     const password = adminPassword ?? generatePassword();
     const now = this.now();
     await repo.insert({ id: newId(), username: 'admin', passwordHash: await hashPassword(password), displayName: '市妇联管理员', role: 'admin', centerId: null, active: true, createdAt: now, updatedAt: now });
