@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { ConsultationKind, ConsultationMode } from '../enums';
-import { ZId } from '../common';
+import { ZDate, ZId, ZTimeOfDay as ZHHMM } from '../common';
 import { ZSafeContact } from '../requests/safe-contact.schema';
 
 export const ZConsultationKind = z.enum(ConsultationKind.codes, { error: '咨询类型只能是 psychological、legal、family_education' });
 export const ZConsultationMode = z.enum(ConsultationMode.codes, { error: '方式只能是 in_person、phone、video' });
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)), '日期无效');
-const ZHHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 /** An instant with an explicit offset; a date (YYYY-MM-DD) means that day in Asia/Shanghai. */
 const ZWhen = z.union([z.iso.datetime({ offset: true, error: '时间须为带时区的 ISO 8601' }), ZDate]);
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
+import { ZTimeOfDay as HHMM } from '../common';
 
 /** A window in which it is safe to call her (Asia/Shanghai). `days` 1 = Monday … 7 = Sunday; absent = every day. */
 export const ZSafeWindow = z
