@@ -1,0 +1,35 @@
+import type { ClientConfig } from '@zjh/shared';
+import { api } from './api';
+
+export const DEFAULT_QUICK_EXIT_URL = '/neutral.html';
+
+let current: ClientConfig = { quickExitUrl: DEFAULT_QUICK_EXIT_URL, wechatMode: 'live' };
+
+/** Only same-site paths and http(s) pages are acceptable places to leave to. */
+function isSafeExitUrl(url: unknown): url is string {
+  return typeof url === 'string' && (/^\/(?!\/)/.test(url) || /^https?:\/\/[^\s]+$/i.test(url));
+}
+
+/** The settings read at start; the defaults until the server has answered (or if it never does). */
+export function clientConfig(): ClientConfig {
+  return current;
+}
+
+/** Fetches GET /api/client-config once at app start. Failure keeps the defaults: quick exit must always work. */
+export async function loadClientConfig(): Promise<ClientConfig> {
+  try {
+    const loaded = await api<Partial<ClientConfig>>('/api/client-config');
+    current = {
+      quickExitUrl: isSafeExitUrl(loaded.quickExitUrl) ? loaded.quickExitUrl : DEFAULT_QUICK_EXIT_URL,
+      wechatMode: loaded.wechatMode === 'development' ? 'development' : 'live',
+    };
+  } catch {
+    // Keep the defaults.
+  }
+  return current;
+}
+
+/** Test seam: sets the configuration directly. */
+export function setClientConfig(config: ClientConfig): void {
+  current = config;
+}
