@@ -56,10 +56,14 @@ export function serveH5(root: string) {
       }
     }
     const ext = path.extname(target);
-    ctx.type = TYPES[ext] ?? 'application/octet-stream';
-    ctx.length = stat.size;
     // Hashed assets can be cached; HTML must always be fresh.
     ctx.set('Cache-Control', ext === '.html' ? 'no-cache' : /\.[0-9a-f]{8,}\./.test(target) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-    ctx.body = ctx.method === 'HEAD' ? null : fs.createReadStream(target);
+    if (ctx.method === 'HEAD') {
+      ctx.status = 200;
+    } else {
+      ctx.body = fs.createReadStream(target);
+    }
+    ctx.type = TYPES[ext] ?? 'application/octet-stream';
+    ctx.length = stat.size;
   };
 }
