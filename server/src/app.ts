@@ -28,6 +28,10 @@ import { requestsRoutes } from './modules/requests/requests.routes';
 import { ProvidersService } from './modules/bookings/providers.service';
 import { BookingsService } from './modules/bookings/bookings.service';
 import { bookingsRoutes } from './modules/bookings/bookings.routes';
+import { StatsService } from './modules/stats/stats.service';
+import { statsRoutes } from './modules/stats/stats.routes';
+import { requestStats } from './modules/requests/requests.stats';
+import { bookingStats } from './modules/bookings/bookings.stats';
 
 z.config(z.locales.zhCN());
 
@@ -55,10 +59,13 @@ export function createServices(deps: AppDeps) {
   const staffRequests = new StaffRequestsService(ds, requests, centers, audit, now);
   const providers = new ProvidersService(ds, centers, now);
   const bookings = new BookingsService(ds, providers, centers, notifications, audit, now);
+  const stats = new StatsService(centers, audit, now);
+  stats.register('requests', (p) => requestStats(ds, p, now()));
+  stats.register('consultations', (p) => bookingStats(ds, p));
   centers.useOpenRequestCounter((ids) => requests.openCounts(ids));
   privacy.register({ name: 'bookings', export: (u) => bookings.mine(u), erase: (em, userId) => bookings.eraseUser(em, userId) });
   privacy.register({ name: 'requests', export: (u) => requests.listMine(u), erase: (em, userId) => requests.eraseUser(em, userId) });
-  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, now };
+  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, stats, now };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -77,6 +84,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     requestsRoutes(services.requests, services.staffRequests),
     bookingsRoutes(services.bookings, services.providers),
     privacyRoutes(services.privacy),
+    statsRoutes(services.stats, services.centers),
   ]) {
     mount(routes);
   }

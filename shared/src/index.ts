@@ -16,3 +16,4 @@ export * from './requests/staff-requests.schema';
 export * from './requests/deadlines';
 export * from './bookings/slots';
 export * from './bookings/booking.schema';
+export * from './stats/stats.schema';
