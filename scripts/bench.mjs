@@ -17,15 +17,50 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const MYSQL_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
-const ENDPOINTS = [
+/** Each endpoint: its path (or a request generator) and the status every answer must have. */
+const ENDPOINTS = (fx) => [
   { name: 'bare Koa route (baseline)', bare: true, path: '/' },
   { name: 'GET /api/centers', path: '/api/centers' },
   { name: 'GET /api/centers/nearest', path: '/api/centers/nearest?lat=21.441&lng=110.779&service=protection_order' },
+  { name: 'GET /api/slots (one provider, 7 days)', path: `/api/slots?kind=legal&centerId=${fx.centerId}&from=${fx.today}&to=${fx.inWeek}` },
+  { name: 'POST /api/bookings (each a fresh slot)', path: '/api/bookings', expect: 201, once: true, requests: bookingRequests(fx) },
+  { name: 'POST /api/bookings (one contested slot)', path: '/api/bookings', expect: 409, requests: contestedRequests(fx) },
 ];
 
-function fire(url) {
+/** Walks through the fixture's free slots, three per client token; stops the run when they run out. */
+function bookingRequests(fx) {
+  let i = 0;
+  return [
+    {
+      method: 'POST',
+      setupRequest: (req) => {
+        if (i >= fx.starts.length) return null;
+        const n = i++;
+        return {
+          ...req,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${fx.tokens[Math.floor(n / 3)]}` },
+          body: JSON.stringify({ providerId: fx.providerId, start: fx.starts[n], mode: 'phone' }),
+        };
+      },
+    },
+  ];
+}
+
+/** Everyone asks for the slot booked first: the unique-key conflict path (409 SLOT_TAKEN). */
+function contestedRequests(fx) {
+  return [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${fx.tokens[fx.tokens.length - 1]}` },
+      body: JSON.stringify({ providerId: fx.providerId, start: fx.starts[0], mode: 'phone' }),
+    },
+  ];
+}
+
+function fire(url, ep = {}) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 }, (err, r) => (err ? reject(err) : resolve(r)));
+    const opts = { url, connections: CONNECTIONS, duration: DURATION, pipelining: 1, ...(ep.requests ? { requests: ep.requests } : {}), ...(ep.once ? { amount: undefined } : {}) };
+    autocannon(opts, (err, r) => (err ? reject(err) : resolve(r)));
   });
 }
 
@@ -42,12 +77,16 @@ async function benchDatabase(label, dbUrl) {
   const server = await startServer(dbUrl);
   const rows = [];
   try {
-    for (const ep of ENDPOINTS) {
+    for (const ep of ENDPOINTS(server.fixture)) {
       const port = ep.bare ? server.barePort : server.appPort;
-      await fire(`http://127.0.0.1:${port}${ep.path}`); // warm-up (JIT, caches, pool)
-      const r = await fire(`http://127.0.0.1:${port}${ep.path}`);
-      if (r.non2xx || r.errors) throw new Error(`${ep.name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-      rows.push({ db: label, endpoint: ep.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+      const url = `http://127.0.0.1:${port}${ep.path}`;
+      // Warm-up (JIT, caches, pool) — except for bookings, whose fresh slots must not be spent twice.
+      if (!ep.once) await fire(url, ep);
+      const r = await fire(url, ep);
+      const expected = ep.expect ?? 200;
+      const wrong = Object.entries(r.statusCodeStats ?? {}).filter(([code]) => Number(code) !== expected).reduce((a, [, v]) => a + v.count, 0);
+      if (wrong || r.errors) throw new Error(`${ep.name}: ${wrong} answers other than ${expected}, ${r.errors} errors`);
+      rows.push({ db: label, endpoint: ep.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total });
     }
   } finally {
     server.child.kill('SIGTERM');
@@ -91,8 +130,8 @@ if (my) {
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
-const header = '| database | endpoint | req/s | p50 ms | p99 ms | ratio to baseline |\n|---|---|---:|---:|---:|---:|';
-const table = results.map((r) => `| ${r.db} | ${r.endpoint} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ratio.toFixed(2)} |`).join('\n');
+const header = '| database | endpoint | req/s | p50 ms | p99 ms | requests | ratio to baseline |\n|---|---|---:|---:|---:|---:|---:|';
+const table = results.map((r) => `| ${r.db} | ${r.endpoint} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.ratio.toFixed(3)} |`).join('\n');
 console.log(`\n${header}\n${table}\n`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const doc = `# Benchmarks
@@ -102,7 +141,10 @@ serves the real app and, beside it in the same process, a bare Koa route returni
 the baseline. autocannon (${CONNECTIONS} connections, ${DURATION} s after a ${DURATION} s warm-up, loopback)
 measures each endpoint in turn; "ratio to baseline" is the endpoint's req/s divided by the bare
 route's in the same run, so it compares code, not machines. Request logging is on (to /dev/null),
-as in production.
+as in production. The booking rows use a bench provider open all day in 15-minute slots: "each a
+fresh slot" books a different slot with every request (201 each, several clients, three future
+bookings per client), "one contested slot" has every request ask for a slot already taken (409
+SLOT_TAKEN from the unique key). Each run checks every answer had the expected status.
 
 Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${cpu}, Node ${process.version}.
 

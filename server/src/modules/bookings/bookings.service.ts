@@ -65,7 +65,8 @@ export class BookingsService {
         out.push({ providerId: p.id, providerName: p.name, centerId: p.centerId, kind: p.kind, start: toShanghaiIso(s.start), end: toShanghaiIso(s.end), modes: p.modes });
       }
     }
-    return out.sort((a, b) => a.start.localeCompare(b.start) || a.providerName.localeCompare(b.providerName));
+    // ISO strings with one offset sort by time as plain strings; names only break ties.
+    return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.providerName.localeCompare(b.providerName)));
   }
 
   /**
