@@ -32,6 +32,15 @@ import { StatsService } from './modules/stats/stats.service';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { requestStats } from './modules/requests/requests.stats';
 import { bookingStats } from './modules/bookings/bookings.stats';
+import { createMediationServices } from './modules/mediation/mediation.module';
+import { mediationRoutes } from './modules/mediation/mediation.routes';
+import { createFileStorage, type FileStorage } from './adapters/file-storage';
+import { createProtectionOrderServices } from './modules/protection-orders/protection-orders.module';
+import { isEvidenceUpload, protectionOrdersRoutes } from './modules/protection-orders/protection-orders.routes';
+import { createClassesServices } from './modules/classes/classes.module';
+import { classesRoutes } from './modules/classes/classes.routes';
+import { createContentServices } from './modules/content/content.module';
+import { contentRoutes } from './modules/content/content.routes';
 
 z.config(z.locales.zhCN());
 
@@ -41,6 +50,7 @@ export interface AppDeps {
   logger: Logger;
   wechat?: WechatAdapter;
   subscribeSender?: SubscribeMessageSender;
+  fileStorage?: FileStorage;
   now?: () => Date;
 }
 
@@ -62,10 +72,27 @@ export function createServices(deps: AppDeps) {
   const stats = new StatsService(centers, audit, now);
   stats.register('requests', (p) => requestStats(ds, p, now()));
   stats.register('consultations', (p) => bookingStats(ds, p));
+  const mediation = createMediationServices(ds, centers, audit, now);
+  stats.register('mediations', async (p) => {
+    const { total, countyLevel, agreements, toCourt } = await mediation.stats.counts(p);
+    return { total, countyLevel, agreements, toCourt };
+  });
   centers.useOpenRequestCounter((ids) => requests.openCounts(ids));
   privacy.register({ name: 'bookings', export: (u) => bookings.mine(u), erase: (em, userId) => bookings.eraseUser(em, userId) });
   privacy.register({ name: 'requests', export: (u) => requests.listMine(u), erase: (em, userId) => requests.eraseUser(em, userId) });
-  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, stats, now };
+  privacy.register(mediation.privacy);
+  const classes = createClassesServices(ds, centers, notifications, audit, now);
+  const content = createContentServices(ds, now);
+  privacy.register(classes.privacy);
+  privacy.register(content.privacy);
+  stats.register('classes', classes.stats);
+  stats.register('articles', content.articleStats);
+  stats.register('quiz', content.quizStats);
+  const fileStorage = deps.fileStorage ?? createFileStorage(config);
+  const protectionOrders = createProtectionOrderServices({ ds, centers, assignCenter: (input) => requests.assignCenter(input), notifications, audit, storage: fileStorage, logger: deps.logger, now });
+  privacy.register(protectionOrders.privacy);
+  stats.register('protectionOrders', protectionOrders.stats);
+  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, stats, mediation, fileStorage, protectionOrders, classes, content, now };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -85,6 +112,10 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     bookingsRoutes(services.bookings, services.providers),
     privacyRoutes(services.privacy),
     statsRoutes(services.stats, services.centers),
+    mediationRoutes(services.mediation),
+    protectionOrdersRoutes(services.protectionOrders),
+    classesRoutes(services.classes),
+    contentRoutes(services.content),
   ]) {
     mount(routes);
   }
@@ -98,7 +129,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.use(requestLogger(logger)); // outermost, so it logs the status the error middleware chose
   app.use(errorMiddleware(logger));
   app.use(securityHeaders());
-  app.use(requireJsonBodies());
+  app.use(requireJsonBodies(isEvidenceUpload));
   app.use(bodyParser({ parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'], enableTypes: ['json'], jsonLimit: `${config.bodyLimitKb}kb`, encoding: 'utf-8' }));
   app.use(async (ctx, next) => {
     const token = bearerToken(ctx.get('authorization'));

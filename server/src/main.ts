@@ -56,6 +56,7 @@ async function main() {
     `  Back office:   ${url}/staff/pages/login/index`,
     `  API:           ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
     `  Encryption:    sensitive fields sealed with AES-256-GCM, key from ${keySource}`,
+    `  Uploads:       ${services.fileStorage.description} (sealed; FILE_STORAGE_DIR)`,
     `  Database:      ${config.database.kind === 'sqlite' ? `SQLite ${config.database.sqlitePath}` : 'MySQL/MariaDB (DATABASE_URL)'}`,
     boot.migrations.length ? `  Migrations:    applied ${boot.migrations.join(', ')}` : '  Migrations:    up to date',
     boot.centersSeeded ? `  Seed:          ${boot.centersSeeded} service centers (sample coordinates)` : '',

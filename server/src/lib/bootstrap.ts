@@ -7,5 +7,7 @@ export async function migrateAndSeed(ds: DataSource, services: Services, adminPa
   const centersSeeded = await services.centers.seedIfEmpty();
   const admin = await services.auth.ensureAdmin(adminPassword);
   const providersSeeded = await services.providers.seedIfEmpty();
-  return { migrations: applied.map((m) => m.name), centersSeeded, admin, providersSeeded };
+  const classesSeeded = await services.classes.seedIfEmpty();
+  const contentSeeded = await services.content.seedIfEmpty();
+  return { migrations: applied.map((m) => m.name), centersSeeded, admin, providersSeeded, classesSeeded, contentSeeded };
 }

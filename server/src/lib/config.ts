@@ -29,6 +29,7 @@ const ZEnv = z.object({
   ENCRYPTION_KEY: z.string().optional(),
   ENCRYPTION_KEY_FILE: z.string().default('data/encryption.key'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  FILE_STORAGE_DIR: z.string().default('data/uploads'),
   TRUST_PROXY: z
     .enum(['0', '1', 'true', 'false'])
     .default('0')
@@ -56,6 +57,8 @@ export interface Config {
   encryption: { envKey?: string; keyFile: string };
   /** How often the outbox scheduler looks for due notifications; 0 turns it off. */
   schedulerIntervalMs: number;
+  /** Where uploaded evidence files are kept (sealed), outside the web root. */
+  fileStorageDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     encryption: { envKey: e.ENCRYPTION_KEY, keyFile: path.resolve(REPO_ROOT, e.ENCRYPTION_KEY_FILE) },
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    fileStorageDir: path.resolve(REPO_ROOT, e.FILE_STORAGE_DIR),
   };
 }
 

@@ -41,6 +41,24 @@ export function open(sealed: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+const BLOB_MAGIC = Buffer.from('ZJB1');
+
+/** Seals bytes (uploaded files) with the field key: "ZJB1" | iv[12] | tag[16] | ciphertext. */
+export function sealBuffer(plain: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', requireKey(), iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([BLOB_MAGIC, iv, cipher.getAuthTag(), body]);
+}
+
+/** Opens bytes sealed by sealBuffer; throws when they were altered or sealed with another key. */
+export function openBuffer(sealed: Buffer): Buffer {
+  if (sealed.length < 32 || !sealed.subarray(0, 4).equals(BLOB_MAGIC)) throw new Error('not a sealed blob');
+  const decipher = createDecipheriv('aes-256-gcm', requireKey(), sealed.subarray(4, 16));
+  decipher.setAuthTag(sealed.subarray(16, 32));
+  return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
+}
+
 /** Keyed hash for exact-match search (phone numbers). Same input, same output; not reversible. */
 export function blindIndex(value: string): string {
   if (!indexKey) throw new Error('field encryption key not set');
