@@ -62,7 +62,7 @@ export function createServices(deps: AppDeps) {
   const audit = new AuditService(ds);
   const centers = new CentersService(ds);
   const auth = new AuthService(ds, config, wechat, audit, centers, now);
-  const subscribeSender = deps.subscribeSender ?? createSubscribeSender(config.wechat, deps.logger);
+  const subscribeSender = deps.subscribeSender ?? createSubscribeSender(config, deps.logger);
   const notifications = new NotificationsService(ds, subscribeSender, deps.logger, now);
   const privacy = new PrivacyService(ds);
   const requests = new RequestsService(ds, centers, notifications, now);

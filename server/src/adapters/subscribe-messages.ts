@@ -58,12 +58,11 @@ export class DevelopmentSubscribeSender implements SubscribeMessageSender {
   }
 }
 
-export function createSubscribeSender(config: Config['wechat'], logger: Logger, env: NodeJS.ProcessEnv = process.env): SubscribeMessageSender {
-  if (config.mode !== 'live') return new DevelopmentSubscribeSender(logger);
+export function createSubscribeSender(config: Pick<Config, 'wechat' | 'wechatTemplates'>, logger: Logger): SubscribeMessageSender {
+  if (config.wechat.mode !== 'live') return new DevelopmentSubscribeSender(logger);
   const ids: Partial<Record<NotificationTemplate, string>> = {};
   for (const key of Object.keys(NotificationTemplates) as NotificationTemplate[]) {
-    const id = env[`WECHAT_TEMPLATE_${key.toUpperCase()}`];
-    if (id) ids[key] = id;
+    if (config.wechatTemplates[key]) ids[key] = config.wechatTemplates[key];
   }
-  return new LiveSubscribeSender(config.appId, config.secret, ids);
+  return new LiveSubscribeSender(config.wechat.appId, config.wechat.secret, ids);
 }

@@ -57,6 +57,8 @@ export interface Config {
   encryption: { envKey?: string; keyFile: string };
   /** How often the outbox scheduler looks for due notifications; 0 turns it off. */
   schedulerIntervalMs: number;
+  /** WeChat subscribe-message template ids by purpose, from WECHAT_TEMPLATE_<PURPOSE>. */
+  wechatTemplates: Record<string, string>;
   /** Where uploaded evidence files are kept (sealed), outside the web root. */
   fileStorageDir: string;
 }
@@ -105,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryption: { envKey: e.ENCRYPTION_KEY, keyFile: path.resolve(REPO_ROOT, e.ENCRYPTION_KEY_FILE) },
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     fileStorageDir: path.resolve(REPO_ROOT, e.FILE_STORAGE_DIR),
+    wechatTemplates: Object.fromEntries(
+      Object.entries(env)
+        .filter(([k, v]) => /^WECHAT_TEMPLATE_[A-Z_]+$/.test(k) && v)
+        .map(([k, v]) => [k.slice('WECHAT_TEMPLATE_'.length).toLowerCase(), String(v)]),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConsultationKind, ConsultationMode } from '../enums';
 import { ZDate, ZId, ZTimeOfDay as ZHHMM } from '../common';
 import { ZSafeContact } from '../requests/safe-contact.schema';
+import { BookingStatus } from './labels';
 
 export const ZConsultationKind = z.enum(ConsultationKind.codes, { error: '咨询类型只能是 psychological、legal、family_education' });
 export const ZConsultationMode = z.enum(ConsultationMode.codes, { error: '方式只能是 in_person、phone、video' });
@@ -44,8 +45,7 @@ export const ZCreateBookingInput = z
   .meta({ id: 'CreateBookingInput' });
 export type CreateBookingInput = z.infer<typeof ZCreateBookingInput>;
 
-export const BookingStatus = { confirmed: '已预约', cancelled: '已取消', attended: '已到场', no_show: '未到场' } as const;
-export type BookingStatus = keyof typeof BookingStatus;
+export { BookingStatus } from './labels';
 
 export const ZBooking = z
   .object({
@@ -118,7 +118,9 @@ export const ZProvider = z
     bufferMinutes: z.number(),
     modes: z.array(ZConsultationMode),
     rules: z.array(z.object({ weekday: z.number(), start: z.string(), end: z.string() })),
-    exceptions: z.array(z.object({ date: z.string(), start: z.string().nullable(), end: z.string().nullable(), reason: z.string().nullable() })),
+    exceptions: z.array(
+      z.object({ date: z.string(), start: z.string().nullable(), end: z.string().nullable(), reason: z.string().nullable(), global: z.boolean().describe('全体公休（如法定节假日），不是本人的请假') }),
+    ),
   })
   .meta({ id: 'Provider' });
 export type ProviderDto = z.infer<typeof ZProvider>;

@@ -3,6 +3,7 @@ import { Priority, ReferralAgency } from '../enums';
 import { ZId } from '../common';
 import { ZRequestCategory, ZPriorityFlags } from './create-request.schema';
 import { ZRequestStatus } from './request.dto';
+import { ReferralOutcome } from './labels';
 
 const ZBoolQuery = z.enum(['true', 'false', '1', '0'], { error: '只能是 true 或 false' }).transform((v) => v === 'true' || v === '1');
 
@@ -40,14 +41,7 @@ export const ZTransferInput = z
   .meta({ id: 'TransferRequestInput' });
 export type TransferInput = z.infer<typeof ZTransferInput>;
 
-export const ReferralOutcome = {
-  pending: '待反馈',
-  accepted: '对方已受理',
-  declined: '对方未受理',
-  completed: '已办结',
-  no_response: '无回复',
-} as const;
-export type ReferralOutcome = keyof typeof ReferralOutcome;
+export { ReferralOutcome } from './labels';
 
 export const ZReferralInput = z
   .strictObject({

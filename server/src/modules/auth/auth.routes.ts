@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  listOf,
+  ZStaffMember,
+  ZStaffMembersQuery,
   ZCreateStaffInput,
   ZCreatedId,
   ZDeviceLoginInput,
@@ -68,6 +71,16 @@ export const authRoutes =
       auth: 'staff',
       responses: { 200: z.object({ staff: ZStaffSummary }) },
       handler: async (_ctx, { principal }) => ({ staff: await auth.staffProfile(principal as StaffPrincipal) }),
+    });
+    routes.add({
+      method: 'get',
+      path: '/staff/members',
+      summary: '同事列表（本中心；市妇联管理员可看全部或指定中心）',
+      tag: 'accounts',
+      auth: 'staff',
+      query: ZStaffMembersQuery,
+      responses: { 200: listOf(ZStaffMember).meta({ id: 'StaffMemberList' }) },
+      handler: async (_ctx, { query, principal }) => ({ items: await auth.members(principal as StaffPrincipal, query), nextCursor: null }),
     });
     routes.add({
       method: 'post',

@@ -1,5 +1,5 @@
 import { LessThan, type DataSource } from 'typeorm';
-import type { CreateStaffInput, StaffAuthResult, StaffSummary, UserAuthResult } from '@zjh/shared';
+import type { CreateStaffInput, StaffAuthResult, StaffMember, StaffSummary, UserAuthResult } from '@zjh/shared';
 import type { Config } from '../../lib/config';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import { newId, newToken, sha256 } from '../../lib/ids';
@@ -78,6 +78,16 @@ export class AuthService {
 
   async staffProfile(p: StaffPrincipal): Promise<StaffSummary> {
     return toStaffSummary(await this.ds.getRepository(StaffEntity).findOneByOrFail({ id: p.staffId }));
+  }
+
+  /** Active colleagues: the admin sees every center (or one), everyone else their own center. */
+  async members(actor: StaffPrincipal, q: { centerId?: string; role?: StaffSummary['role'] }): Promise<StaffMember[]> {
+    const centerId = actor.role === 'admin' ? q.centerId : (actor.centerId ?? '-');
+    const rows = await this.ds.getRepository(StaffEntity).find({
+      where: { active: true, ...(centerId ? { centerId } : {}), ...(q.role ? { role: q.role } : {}) },
+      order: { displayName: 'ASC' },
+    });
+    return rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role, centerId: r.centerId }));
   }
 
   async createStaff(actor: StaffPrincipal, input: CreateStaffInput): Promise<{ id: string }> {

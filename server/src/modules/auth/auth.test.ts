@@ -151,3 +151,44 @@ describeEachDb('accounts', (env) => {
     await env.api().get('/api/staff/me').set({ Authorization: 'Basic abc' }).expect(401);
   });
 });
+
+describeEachDb('staff members and provider settings', (env) => {
+  it('center staff list their own center’s colleagues; the admin any center', async () => {
+    const mine = await env.staffToken('center_staff', 'xuwen');
+    const colleague = await env.staffToken('lawyer', 'xuwen');
+    const elsewhere = await env.staffToken('lawyer', 'leizhou');
+    const res = await env.api().get('/api/staff/members').set(bearer(mine.token)).expect(200);
+    const ids = res.body.items.map((m: { id: string }) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([mine.id, colleague.id]));
+    expect(ids).not.toContain(elsewhere.id);
+    const other = await env.api().get('/api/staff/members').query({ centerId: await env.centerId('leizhou') }).set(bearer(mine.token)).expect(200);
+    expect(other.body.items.map((m: { id: string }) => m.id)).not.toContain(elsewhere.id);
+    const admin = await env.api().get('/api/staff/members').query({ centerId: await env.centerId('leizhou'), role: 'lawyer' }).set(bearer(await env.adminToken())).expect(200);
+    expect(admin.body.items.map((m: { id: string }) => m.id)).toContain(elsewhere.id);
+    expect(JSON.stringify(admin.body)).not.toMatch(/password/i);
+    const woman = await env.userToken();
+    await env.api().get('/api/staff/members').set(bearer(woman.token)).expect(403);
+  });
+
+  it('a provider’s settings can be read back, with holidays marked global', async () => {
+    const lawyer = await env.staffToken('lawyer', 'xuwen');
+    const fresh = await env.api().get(`/api/staff/providers/${lawyer.id}`).set(bearer(lawyer.token)).expect(200);
+    expect(fresh.body).toMatchObject({ id: lawyer.id, kind: 'legal', rules: [], exceptions: [] });
+    await env.services.providers.addHoliday('2027-01-01', '元旦');
+    await env.api().put(`/api/staff/providers/${lawyer.id}`).set(bearer(lawyer.token)).send({ rules: [{ weekday: 2, start: '09:00', end: '12:00' }], exceptions: [{ date: '2027-01-05', reason: '请假' }] }).expect(200);
+    const back = await env.api().get(`/api/staff/providers/${lawyer.id}`).set(bearer(lawyer.token)).expect(200);
+    expect(back.body.exceptions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ date: '2027-01-01', global: true }),
+        expect.objectContaining({ date: '2027-01-05', global: false, reason: '请假' }),
+      ]),
+    );
+    const outsider = await env.staffToken('center_staff', 'leizhou');
+    await env.api().get(`/api/staff/providers/${lawyer.id}`).set(bearer(outsider.token)).expect(404);
+  });
+
+  it('client config names no subscribe templates in development mode', async () => {
+    const res = await env.api().get('/api/client-config').expect(200);
+    expect(res.body).toEqual({ quickExitUrl: '/neutral.html', wechatMode: 'development', subscribeTemplateIds: {} });
+  });
+});

@@ -96,6 +96,11 @@ export const bookingsRoutes =
       handler: (_ctx, { params, body, principal }) => bookings.record(staff(principal), params.id, body),
     });
     routes.add({
+      method: 'get', path: '/staff/providers/:id', tag: 'staff-bookings', auth: 'staff',
+      summary: '咨询师的值班设置（含请假和全体公休）', params: ZIdParams, responses: { 200: ZProvider }, errors: [404],
+      handler: (_ctx, { params, principal }) => providers.getForStaff(staff(principal), params.id),
+    });
+    routes.add({
       method: 'put', path: '/staff/providers/:id', tag: 'staff-bookings', auth: 'staff',
       summary: '设置咨询师的时段长度、间隔、方式、每周值班和请假（管理员、本中心工作人员或本人）',
       params: ZIdParams, body: ZProviderRulesInput, responses: { 200: ZProvider }, errors: [404],

@@ -58,7 +58,7 @@ export class ProvidersService {
         rules: rules.filter((r) => r.providerId === p.staffId).map((r) => ({ weekday: r.weekday, start: r.startTime, end: r.endTime })),
         exceptions: exceptions
           .filter((e) => e.providerId === p.staffId || e.providerId === null)
-          .map((e) => ({ date: e.date, start: e.startTime, end: e.endTime, reason: e.reason })),
+          .map((e) => ({ date: e.date, start: e.startTime, end: e.endTime, reason: e.reason, global: e.providerId === null })),
       }));
   }
 
@@ -107,6 +107,17 @@ export class ProvidersService {
       }
     });
     return this.get(staffId);
+  }
+
+  /** A provider's settings as the back office edits them: the admin any, center staff their center's, a provider herself. */
+  async getForStaff(actor: StaffPrincipal, staffId: string): Promise<ProviderDto> {
+    const staff = await this.ds.getRepository(StaffEntity).findOneBy({ id: staffId, active: true });
+    const kind = staff ? KIND_OF_ROLE[staff.role] : undefined;
+    const allowed = staff && kind && (isCityAdmin(actor) || actor.staffId === staffId || (actor.role === 'center_staff' && actor.centerId === staff.centerId));
+    if (!allowed) throw AppError.notFound('找不到该咨询师/律师');
+    const [existing] = await this.list({ ids: [staffId] });
+    // A provider without a profile yet: the defaults the first save would store.
+    return existing ?? { id: staff.id, name: staff.displayName, kind, centerId: staff.centerId!, slotMinutes: 50, bufferMinutes: 10, modes: ['in_person', 'phone'], rules: [], exceptions: [] };
   }
 
   /** A public holiday: nobody takes bookings that day. Admin only. */

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import type { RouteModule } from '../../lib/route';
 
 export const opsRoutes =
-  (ds: DataSource, config: Pick<Config, 'quickExitUrl' | 'wechat'>): RouteModule =>
+  (ds: DataSource, config: Pick<Config, 'quickExitUrl' | 'wechat' | 'wechatTemplates'>): RouteModule =>
   (routes) => {
     routes.add({
       method: 'get',
@@ -33,6 +33,6 @@ export const opsRoutes =
       tag: 'operations',
       auth: 'none',
       responses: { 200: ZClientConfig },
-      handler: () => ({ quickExitUrl: config.quickExitUrl, wechatMode: config.wechat.mode }),
+      handler: () => ({ quickExitUrl: config.quickExitUrl, wechatMode: config.wechat.mode, subscribeTemplateIds: config.wechat.mode === 'live' ? config.wechatTemplates : {} }),
     });
   };

@@ -1,5 +1,5 @@
 import { Channel, ConsultationKind, RequestCategory } from '@zjh/shared';
-import { describeEachDb, type TestEnv } from '../../test-support/test-env';
+import { bearer, describeEachDb, type TestEnv } from '../../test-support/test-env';
 import { newId } from '../../lib/ids';
 import { HelpRequestEntity } from '../requests/request.entity';
 import { BookingEntity } from '../bookings/booking.entity';
@@ -92,5 +92,88 @@ describeEachDb('statistics over a generated year', (env) => {
     expect(s.noShow).toBe(inPeriod.filter((b) => b.status === 'no_show').length);
     expect(s.cancelled).toBe(inPeriod.filter((b) => b.status === 'cancelled').length);
     for (const k of ConsultationKind.codes) expect(s.byKind[k]).toBe(inPeriod.filter((b) => b.kind === k && b.status !== 'cancelled').length);
+  });
+});
+
+describeEachDb('statistics API and yearly report', (env) => {
+  let data: Awaited<ReturnType<typeof generateYear>>;
+  const inYear = (d: Date) => d >= new Date(`${YEAR}-01-01T00:00:00+08:00`) && d < new Date(`${YEAR + 1}-01-01T00:00:00+08:00`);
+
+  beforeAll(async () => {
+    data = await generateYear(env);
+  });
+
+  it('every area of the report has a source (none silently zero)', () => {
+    expect(env.services.stats.missingAreas()).toEqual([]);
+  });
+
+  it('the admin sees the city figures in the contract shape; they equal the generated data', async () => {
+    const res = await env.api().get('/api/staff/stats').query({ from: `${YEAR}-01-01`, to: `${YEAR + 1}-01-01` }).set(bearer(await env.adminToken())).expect(200);
+    const s = res.body;
+    for (const key of ['requests', 'consultations', 'protectionOrders', 'mediations', 'classes', 'articles']) expect(s).toHaveProperty(key);
+    expect(Object.keys(s.requests)).toEqual(expect.arrayContaining(['cases', 'persons', 'byCategory', 'byChannel', 'overdue']));
+    expect(Object.keys(s.consultations)).toEqual(expect.arrayContaining(['booked', 'held', 'noShow']));
+    expect(Object.keys(s.protectionOrders)).toEqual(expect.arrayContaining(['applied', 'granted', 'rejected']));
+    expect(Object.keys(s.mediations)).toEqual(expect.arrayContaining(['total', 'countyLevel', 'agreements', 'toCourt']));
+    expect(Object.keys(s.classes)).toEqual(expect.arrayContaining(['held', 'attendees']));
+    expect(Object.keys(s.articles)).toEqual(expect.arrayContaining(['published', 'views']));
+    const expected = data.requests.filter((r) => inYear(r.createdAt));
+    expect(s.requests.cases).toBe(expected.length);
+    expect(s.requests.persons).toBe(expected.reduce((a, r) => a + r.personsCount, 0));
+    expect(s.consultations.held).toBe(data.bookings.filter((b) => inYear(b.startAt) && b.status === 'attended').length);
+    expect(s.requests.byCenter.reduce((a: number, c: { cases: number }) => a + c.cases, 0)).toBe(expected.length);
+    expect(JSON.stringify(s)).not.toContain('生成的测试数据');
+  });
+
+  it('center staff see only their own center; other roles and other centers are refused', async () => {
+    const center = data.requests[0].centerId;
+    const code = (await env.services.centers.list()).find((c) => c.id === center)!.code;
+    const staff = await env.staffToken('center_staff', code);
+    const own = await env.api().get('/api/staff/stats').query({ from: `${YEAR}-01-01`, to: `${YEAR + 1}-01-01` }).set(bearer(staff.token)).expect(200);
+    expect(own.body.period.centerId).toBe(center);
+    expect(own.body.requests.cases).toBe(data.requests.filter((r) => inYear(r.createdAt) && r.centerId === center).length);
+    const other = (await env.services.centers.list()).find((c) => c.id !== center)!;
+    await env.api().get('/api/staff/stats').query({ centerId: other.id }).set(bearer(staff.token)).expect(403);
+    const counselor = await env.staffToken('counselor', code);
+    await env.api().get('/api/staff/stats').set(bearer(counselor.token)).expect(403);
+    const woman = await env.userToken();
+    await env.api().get('/api/staff/stats').set(bearer(woman.token)).expect(403);
+    await env.api().get('/api/staff/stats').query({ from: 'last year' }).set(bearer(staff.token)).expect(400);
+    await env.api().get('/api/staff/stats').query({ from: `${YEAR}-06-01`, to: `${YEAR}-01-01` }).set(bearer(staff.token)).expect(400);
+  });
+
+  it('the yearly report workbook parses back with the same figures, phrased like the seed report', async () => {
+    const res = await env
+      .api()
+      .get('/api/staff/stats/report.xlsx')
+      .query({ year: YEAR })
+      .set(bearer(await env.adminToken()))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['概要', '接访', '按月', '按中心', '调解', '咨询预约', '保护令', '家长学堂与普法']));
+    const expected = data.requests.filter((r) => inYear(r.createdAt));
+    const persons = expected.reduce((a, r) => a + r.personsCount, 0);
+    const summary = wb.getWorksheet('概要')!.getColumn(1).values.filter(Boolean).join('\n');
+    expect(summary).toContain(`共接访案件${expected.length}宗${persons}人次`);
+    const intake = wb.getWorksheet('接访')!;
+    const rows = new Map<string, number>();
+    intake.eachRow((row, i) => i > 1 && rows.set(String(row.getCell(1).value), Number(row.getCell(2).value)));
+    expect(rows.get('接访案件（宗）')).toBe(expected.length);
+    expect(rows.get('类别：家庭暴力')).toBe(expected.filter((r) => r.category === 'domestic_violence').length);
+    expect(summary).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it('a bad year is a 400 naming it', async () => {
+    const res = await env.api().get('/api/staff/stats/report.xlsx').query({ year: 'soon' }).set(bearer(await env.adminToken())).expect(400);
+    expect(res.body.error.details[0].path).toBe('query.year');
   });
 });
