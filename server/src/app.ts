@@ -79,7 +79,7 @@ export function createServices(deps: AppDeps) {
   });
   centers.useOpenRequestCounter((ids) => requests.openCounts(ids));
   privacy.register({ name: 'bookings', export: (u) => bookings.mine(u), erase: (em, userId) => bookings.eraseUser(em, userId) });
-  privacy.register({ name: 'requests', export: (u) => requests.listMine(u), erase: (em, userId) => requests.eraseUser(em, userId) });
+  privacy.register({ name: 'requests', export: (u) => requests.exportMine(u), erase: (em, userId) => requests.eraseUser(em, userId) });
   privacy.register(mediation.privacy);
   const classes = createClassesServices(ds, centers, notifications, audit, now);
   const content = createContentServices(ds, now);

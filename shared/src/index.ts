@@ -34,3 +34,4 @@ export * from './classes/class.dto';
 export * from './content/article.schema';
 export * from './content/quiz.schema';
 export * from './stats/stats.schema';
+export * from './requests/assignment';

@@ -34,6 +34,11 @@ export class Workflow<S extends string> {
     return t;
   }
 
+  /** Next states from `from` whose move needs a reason. */
+  needsReason(from: S): S[] {
+    return [...new Set(this.transitions.filter((t) => t.from === from && t.needsReason).map((t) => t.to))];
+  }
+
   next(from: S): S[] {
     return [...new Set(this.transitions.filter((t) => t.from === from).map((t) => t.to))];
   }

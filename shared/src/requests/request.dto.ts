@@ -86,6 +86,8 @@ export const ZStaffRequestDetail = ZStaffRequestSummary.extend({
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   consentAt: z.string(),
   nextStatuses: z.array(ZRequestStatus),
+  reasonRequiredFor: z.array(ZRequestStatus).describe('这些下一步状态须填写原因'),
+  canMessage: z.boolean().describe('有关联的小程序账号，可发站内消息'),
   notify: z.boolean(),
 }).meta({ id: 'StaffRequestDetail' });
 export type StaffRequestDetail = z.infer<typeof ZStaffRequestDetail>;

@@ -88,6 +88,8 @@ export function toStaffDetail(
     rating: r.ratingScore === null ? null : { score: r.ratingScore, comment: r.ratingComment },
     consentAt: r.consentAt.toISOString(),
     nextStatuses: requestWorkflow.next(r.status),
+    reasonRequiredFor: requestWorkflow.needsReason(r.status),
+    canMessage: r.userId !== null,
     notify: r.notify,
   };
 }

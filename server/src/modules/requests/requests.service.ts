@@ -1,6 +1,8 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   acceptanceDeadline,
+  DEFAULT_CENTER_CODE,
+  SERVICE_FOR_CATEGORY,
   type CenterService,
   type Channel,
   type CreateRequestInput,
@@ -21,20 +23,6 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { HelpRequestEntity } from './request.entity';
 import { toMyRequest } from './requests.mapper';
 import { OPEN_STATUSES } from './request.workflow';
-
-/** Which center service a category needs when choosing the nearest center. */
-const SERVICE_FOR: Record<RequestCategory, CenterService | undefined> = {
-  domestic_violence: 'legal',
-  marriage_family: 'mediation',
-  child_rights: 'legal',
-  protection_order: 'protection_order',
-  legal: 'legal',
-  psychological: 'psychological',
-  other: undefined,
-};
-
-/** The center that takes the 12338 hotline when she gives neither location nor district. */
-const DEFAULT_CENTER_CODE = 'zj-station';
 
 export const ENTITY = 'help_request';
 
@@ -64,7 +52,7 @@ export class RequestsService {
 
   /** Chooses the center: nearest offering the service, else her district's, else the city station. */
   async assignCenter(input: { category: RequestCategory; location?: { lat: number; lng: number }; district?: string }) {
-    const service = SERVICE_FOR[input.category];
+    const service = SERVICE_FOR_CATEGORY[input.category];
     if (input.location) return (await this.centers.nearest(input.location, service)).center;
     if (input.district) {
       return (await this.centers.forDistrict(input.district, service).catch(() => this.centers.forDistrict(input.district!)));
@@ -158,6 +146,14 @@ export class RequestsService {
   async listMine(user: UserPrincipal): Promise<MyRequest[]> {
     const rows = await this.ds.getRepository(HelpRequestEntity).find({ where: { userId: user.userId }, order: { createdAt: 'DESC' } });
     return Promise.all(rows.map((r) => this.toMine(r)));
+  }
+
+  /** Everything kept about her requests, for "see my data": her view plus the contact and place she gave. */
+  async exportMine(user: UserPrincipal) {
+    const rows = await this.ds.getRepository(HelpRequestEntity).find({ where: { userId: user.userId }, order: { createdAt: 'DESC' } });
+    return Promise.all(
+      rows.map(async (r) => ({ ...(await this.toMine(r)), contact: r.contact, district: r.district, location: r.location, persons: r.personsCount, personsDetail: r.personsDetail })),
+    );
   }
 
   async getMine(user: UserPrincipal, id: string): Promise<MyRequest> {

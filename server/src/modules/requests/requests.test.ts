@@ -139,6 +139,8 @@ describeEachDb('help requests — her side', (env) => {
     const r = await env.api().post('/api/requests').set(bearer(token)).send(valid).expect(201);
     const data = await env.api().get('/api/me/data').set(bearer(token)).expect(200);
     expect(data.body.requests).toHaveLength(1);
+    expect(data.body.requests[0].contact).toMatchObject({ phone: '13800138000', safeToCall: true });
+    expect(data.body.requests[0].location).toEqual({ lat: 21.441, lng: 110.779 });
     await env.api().delete('/api/me').set(bearer(token)).expect(204);
     await env.api().get('/api/requests/mine').set(bearer(token)).expect(401);
     const row = await env.ds.getRepository(HelpRequestEntity).findOneByOrFail({ id: r.body.id });

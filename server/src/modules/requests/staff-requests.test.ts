@@ -188,6 +188,8 @@ describeEachDb('help requests — back office', (env) => {
     await env.api().post('/api/staff/requests').set(bearer(staff.token)).send({ ...body, centerId: await env.centerId('xuwen') }).expect(400);
     const admin = await env.api().post('/api/staff/requests').set(bearer(await env.adminToken())).send({ ...body, centerId: await env.centerId('xuwen') }).expect(201);
     expect(admin.body.center.id).toBe(await env.centerId('xuwen'));
+    expect(detail.body.canMessage).toBe(false);
+    expect(detail.body.reasonRequiredFor).toEqual(['closed']);
     const msg = await env.api().post(`/api/staff/requests/${res.body.id}/messages`).set(bearer(staff.token)).send({ body: 'x' }).expect(409);
     expect(msg.body.error.code).toBe('NO_CLIENT_ACCOUNT');
   });
