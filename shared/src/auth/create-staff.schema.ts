@@ -28,3 +28,6 @@ export type CreateStaffInput = z.infer<typeof ZCreateStaffInput>;
 
 export const ZCreatedId = z.object({ id: z.string() }).meta({ id: 'CreatedId' });
 export type CreatedId = z.infer<typeof ZCreatedId>;
+
+export const ZSetStaffPasswordInput = z.strictObject({ password: ZStaffPassword }).meta({ id: 'SetStaffPasswordInput' });
+export type SetStaffPasswordInput = z.infer<typeof ZSetStaffPasswordInput>;

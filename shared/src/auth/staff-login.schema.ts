@@ -27,7 +27,7 @@ export type StaffAuthResult = z.infer<typeof ZStaffAuthResult>;
 
 /** A colleague as the back office lists them (for assigning, choosing a provider). */
 export const ZStaffMember = z
-  .object({ id: z.string(), displayName: z.string(), role: z.enum(StaffRole.codes), centerId: z.string().nullable() })
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.enum(StaffRole.codes), centerId: z.string().nullable() })
   .meta({ id: 'StaffMember' });
 export type StaffMember = z.infer<typeof ZStaffMember>;
 

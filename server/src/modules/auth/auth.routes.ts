@@ -4,6 +4,8 @@ import {
   ZStaffMember,
   ZStaffMembersQuery,
   ZCreateStaffInput,
+  ZId,
+  ZSetStaffPasswordInput,
   ZCreatedId,
   ZDeviceLoginInput,
   ZStaffAuthResult,
@@ -81,6 +83,21 @@ export const authRoutes =
       query: ZStaffMembersQuery,
       responses: { 200: listOf(ZStaffMember).meta({ id: 'StaffMemberList' }) },
       handler: async (_ctx, { query, principal }) => ({ items: await auth.members(principal as StaffPrincipal, query), nextCursor: null }),
+    });
+    routes.add({
+      method: 'put',
+      path: '/admin/staff/:id/password',
+      summary: '设置工作人员密码（仅市妇联管理员；该账号的会话全部失效）',
+      tag: 'accounts',
+      auth: { staff: ['admin'] },
+      params: z.object({ id: ZId }),
+      body: ZSetStaffPasswordInput,
+      responses: { 204: null },
+      errors: [404],
+      handler: async (ctx, { params, body, principal }) => {
+        await auth.setPassword(principal as StaffPrincipal, params.id, body.password);
+        ctx.status = 204;
+      },
     });
     routes.add({
       method: 'post',

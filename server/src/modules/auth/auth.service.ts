@@ -87,7 +87,7 @@ export class AuthService {
       where: { active: true, ...(centerId ? { centerId } : {}), ...(q.role ? { role: q.role } : {}) },
       order: { displayName: 'ASC' },
     });
-    return rows.map((r) => ({ id: r.id, displayName: r.displayName, role: r.role, centerId: r.centerId }));
+    return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.displayName, role: r.role, centerId: r.centerId }));
   }
 
   async createStaff(actor: StaffPrincipal, input: CreateStaffInput): Promise<{ id: string }> {
@@ -113,6 +113,17 @@ export class AuthService {
     }
     await this.audit.record(actor, { action: 'staff.create', entityType: 'staff', entityId: id, centerId, detail: { role: input.role } });
     return { id };
+  }
+
+  /** The admin sets a staff member's password (seeded providers start without one); her sessions end. */
+  async setPassword(actor: StaffPrincipal, staffId: string, password: string): Promise<void> {
+    const repo = this.ds.getRepository(StaffEntity);
+    const staff = await repo.findOneBy({ id: staffId });
+    if (!staff) throw AppError.notFound('找不到该工作人员');
+    await repo.update({ id: staffId }, { passwordHash: await hashPassword(password), updatedAt: this.now() });
+    await this.ds.getRepository(SessionEntity).delete({ subjectType: 'staff', subjectId: staffId });
+    await this.ds.getRepository(LoginFailureEntity).delete({ subject: staff.username });
+    await this.audit.record(actor, { action: 'staff.password.set', entityType: 'staff', entityId: staffId, centerId: staff.centerId });
   }
 
   /**

@@ -192,3 +192,19 @@ describeEachDb('staff members and provider settings', (env) => {
     expect(res.body).toEqual({ quickExitUrl: '/neutral.html', wechatMode: 'development', subscribeTemplateIds: {} });
   });
 });
+
+describeEachDb('admin sets a staff password', (env) => {
+  it('a seeded provider can sign in once the admin sets her password; old sessions end; others may not set it', async () => {
+    const lawyer = (await env.api().get('/api/staff/members').query({ role: 'lawyer', centerId: await env.centerId('zj-station') }).set(bearer(await env.adminToken())).expect(200)).body.items.find((m: { username: string }) => m.username === 'lawyer.zj1');
+    expect(lawyer).toBeDefined();
+    await env.api().post('/api/auth/staff').send({ username: 'lawyer.zj1', password: 'anything-at-all' }).expect(401);
+    await env.api().put(`/api/admin/staff/${lawyer.id}/password`).set(bearer(await env.adminToken())).send({ password: 'short' }).expect(400);
+    await env.api().put(`/api/admin/staff/${lawyer.id}/password`).set(bearer(await env.adminToken())).send({ password: 'a-new-long-password' }).expect(204);
+    const first = await env.api().post('/api/auth/staff').send({ username: 'lawyer.zj1', password: 'a-new-long-password' }).expect(200);
+    await env.api().put(`/api/admin/staff/${lawyer.id}/password`).set(bearer(await env.adminToken())).send({ password: 'another-long-password' }).expect(204);
+    await env.api().get('/api/staff/me').set(bearer(first.body.token)).expect(401);
+    const staff = await env.staffToken('center_staff', 'zj-station');
+    await env.api().put(`/api/admin/staff/${lawyer.id}/password`).set(bearer(staff.token)).send({ password: 'a-new-long-password' }).expect(403);
+    await env.api().put('/api/admin/staff/AAAAAAAAAAAAAAAAAAAAAA/password').set(bearer(await env.adminToken())).send({ password: 'a-new-long-password' }).expect(404);
+  });
+});
