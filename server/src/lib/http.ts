@@ -29,7 +29,7 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:", // article covers and pictures from https hosts (the sanitiser allows only those)
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
