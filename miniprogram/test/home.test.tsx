@@ -13,15 +13,26 @@ describe('home page', () => {
     expect(Taro.makePhoneCall).toHaveBeenNthCalledWith(2, { phoneNumber: '12338' });
   });
 
-  it('shows the five services, and a tap on one that is not open yet says so without leaving the page', () => {
+  it('shows the five services, and each opens its own page (none is “coming soon” any more)', () => {
     render(<Index />);
-    for (const title of ['求助', '预约咨询', '保护令', '家长学堂', '普法']) {
-      expect(screen.getByRole('button', { name: new RegExp(`^${title}`) })).toBeTruthy();
+    const pages: Record<string, string> = {
+      求助: '/pages/help/index',
+      预约咨询: '/pages/bookings/index',
+      保护令: '/pages/applications/index',
+      家长学堂: '/pages/classes/index',
+      普法: '/pages/law/index',
+    };
+    for (const [title, url] of Object.entries(pages)) {
+      fireEvent.click(screen.getByRole('button', { name: new RegExp(`^${title}`) }));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });
     }
+    expect(Taro.showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: COMING_SOON }));
+  });
+
+  it('保护令 opens the page that explains the order and leads into the application', () => {
+    render(<Index />);
     fireEvent.click(screen.getByRole('button', { name: /^保护令/ }));
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: COMING_SOON, icon: 'none' }));
-    expect(COMING_SOON).toBe('该服务即将开放，如需帮助请拨打 12338');
-    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/applications/index' });
   });
 
   it('has a quick-exit button and a link to the center list', () => {

@@ -76,13 +76,14 @@ describe('staff inbox', () => {
     window.localStorage.setItem('zjh_staff_token', JSON.stringify({ data: 'staff-token-2' }));
     const request = mockApi({
       'GET /api/staff/me': { statusCode: 200, data: { staff: { ...staff, displayName: '陈老师', role: 'counselor' } } },
+      'GET /api/staff/requests': { statusCode: 200, data: { items: [], nextCursor: null, counts: { total: 0, new: 0, open: 0, overdue: 0, urgent: 0 } } },
       'DELETE /api/auth/session': { statusCode: 204, data: null },
     });
     render(<StaffInboxPage />);
 
-    expect(screen.getByText('求助收件箱')).toBeTruthy();
-    expect(screen.getByText('暂无求助')).toBeTruthy();
+    expect(screen.getAllByText('求助收件箱').length).toBeGreaterThan(0);
     expect(await screen.findByText('陈老师')).toBeTruthy();
+    expect(await screen.findByText('暂无求助')).toBeTruthy();
     expect(screen.getByText('心理咨询师')).toBeTruthy();
     expect(request).toHaveBeenCalledWith(expect.objectContaining({ header: expect.objectContaining({ Authorization: 'Bearer staff-token-2' }) }));
 
@@ -100,5 +101,24 @@ describe('staff inbox', () => {
     render(<StaffInboxPage />);
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/staff/pages/login/index' }));
     expect(window.localStorage.getItem('zjh_staff_token')).toBeNull();
+  });
+});
+
+describe('staff menu', () => {
+  it.each([
+    ['counselor', ['求助', '预约日历', '值班设置', '调解案件'], ['登记求助', '保护令', '统计', '文章管理']],
+    ['center_staff', ['求助', '登记求助', '预约日历', '值班设置', '保护令', '调解案件', '课程管理', '文章管理', '题库管理', '统计'], []],
+    ['mediator', ['求助', '调解案件'], ['预约日历', '统计', '课程管理']],
+  ])('a %s sees only the sections the server lets her into', async (role, shown, hidden) => {
+    window.localStorage.setItem('zjh_staff_token', JSON.stringify({ data: `menu-token-${role}` }));
+    mockApi({
+      'GET /api/staff/me': { statusCode: 200, data: { staff: { ...staff, role } } },
+      'GET /api/staff/requests': { statusCode: 200, data: { items: [], nextCursor: null, counts: { total: 0, new: 0, open: 0, overdue: 0, urgent: 0 } } },
+    });
+    const { container } = render(<StaffInboxPage />);
+    await waitFor(() => expect(container.querySelectorAll('.staff-nav__item').length).toBe(shown.length));
+    const items = [...container.querySelectorAll('.staff-nav__item')].map((n) => n.textContent);
+    expect(items).toEqual(expect.arrayContaining(shown));
+    for (const h of hidden) expect(items).not.toContain(h);
   });
 });

@@ -13,6 +13,8 @@ export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   data?: unknown;
   auth?: AuthMode;
+  /** Extra request headers, e.g. `Idempotency-Key` on creating POSTs. */
+  header?: Record<string, string>;
 }
 
 /** An API failure with the message a person can read (Chinese, from the server when it sent one). */
@@ -64,7 +66,7 @@ interface RawResponse {
 }
 
 async function send(path: string, options: ApiOptions, token: string | null): Promise<RawResponse> {
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { Accept: 'application/json', ...options.header };
   if (token) header.Authorization = `Bearer ${token}`;
   const method = options.method ?? 'GET';
   if (options.data !== undefined) header['Content-Type'] = 'application/json';

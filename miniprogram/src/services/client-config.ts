@@ -3,7 +3,8 @@ import { api } from './api';
 
 export const DEFAULT_QUICK_EXIT_URL = '/neutral.html';
 
-let current: ClientConfig = { quickExitUrl: DEFAULT_QUICK_EXIT_URL, wechatMode: 'live' };
+const DEFAULTS: ClientConfig = { quickExitUrl: DEFAULT_QUICK_EXIT_URL, wechatMode: 'live', subscribeTemplateIds: {} };
+let current: ClientConfig = DEFAULTS;
 
 /** Only same-site paths and http(s) pages are acceptable places to leave to. */
 function isSafeExitUrl(url: unknown): url is string {
@@ -22,6 +23,9 @@ export async function loadClientConfig(): Promise<ClientConfig> {
     current = {
       quickExitUrl: isSafeExitUrl(loaded.quickExitUrl) ? loaded.quickExitUrl : DEFAULT_QUICK_EXIT_URL,
       wechatMode: loaded.wechatMode === 'development' ? 'development' : 'live',
+      subscribeTemplateIds: Object.fromEntries(
+        Object.entries(loaded.subscribeTemplateIds ?? {}).filter(([, id]) => typeof id === 'string' && id.length > 0),
+      ),
     };
   } catch {
     // Keep the defaults.
@@ -29,7 +33,7 @@ export async function loadClientConfig(): Promise<ClientConfig> {
   return current;
 }
 
-/** Test seam: sets the configuration directly. */
-export function setClientConfig(config: ClientConfig): void {
-  current = config;
+/** Test seam: sets the configuration directly (unnamed fields keep their defaults). */
+export function setClientConfig(config: Partial<ClientConfig>): void {
+  current = { ...DEFAULTS, ...config };
 }

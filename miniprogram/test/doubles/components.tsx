@@ -2,7 +2,7 @@
  * Test double for @tarojs/components: each component renders the plain DOM element a browser would
  * show, and Taro-style events get Taro-shaped payloads (`e.detail.value`).
  */
-import type { ChangeEvent, KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { createElement, type ChangeEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 
 type Handler = (event: any) => void;
 
@@ -14,9 +14,9 @@ interface Common {
   style?: any;
 }
 
-export function View({ id, className, children, onClick }: Common & Record<string, unknown>) {
+export function View({ id, className, children, onClick, style }: Common & Record<string, unknown>) {
   return (
-    <div id={id} className={className} onClick={onClick}>
+    <div id={id} className={className} onClick={onClick} style={style}>
       {children}
     </div>
   );
@@ -106,4 +106,68 @@ export function Picker({ className, children, range = [], onChange }: PickerProp
       </select>
     </div>
   );
+}
+
+interface TextareaProps extends Common {
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  onInput?: Handler;
+}
+
+export function Textarea({ id, className, value, placeholder, maxlength, onInput }: TextareaProps) {
+  return (
+    <textarea
+      id={id}
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      onChange={(e: ChangeEvent<HTMLTextAreaElement>) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+}
+
+interface SwitchProps extends Common {
+  checked?: boolean;
+  onChange?: Handler;
+}
+
+/** WeChat's switch: a checkbox with role=switch; change events carry `detail.value` (checked). */
+export function Switch({ id, className, checked, onChange }: SwitchProps) {
+  return (
+    <input
+      id={id}
+      className={className}
+      type='checkbox'
+      role='switch'
+      checked={Boolean(checked)}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.({ detail: { value: e.target.checked } })}
+    />
+  );
+}
+
+type RichNode = { type: 'text'; text: string } | { name: string; attrs?: Record<string, string>; children?: RichNode[] };
+
+function richNode(node: RichNode, key: number): ReactNode {
+  if ('type' in node) return node.text;
+  const { class: cls, style: _style, ...attrs } = node.attrs ?? {};
+  return createElement(node.name, { key, ...attrs, className: cls }, ...(node.children ?? []).map(richNode));
+}
+
+/**
+ * Like Taro's H5 rich-text: an array of nodes becomes elements (text nodes as plain text); a string
+ * is set as innerHTML, exactly as the real component does, so a test sees what raw HTML would do.
+ */
+export function RichText({ className, nodes }: { className?: string; nodes?: RichNode[] | string }) {
+  if (typeof nodes === 'string') return <div className={className} data-rich-text='html' dangerouslySetInnerHTML={{ __html: nodes }} />;
+  return (
+    <div className={className} data-rich-text='nodes'>
+      {(nodes ?? []).map(richNode)}
+    </div>
+  );
+}
+
+export function Image({ className, src, mode }: { className?: string; src?: string; mode?: string }) {
+  return <img className={className} src={src} data-mode={mode} alt='' />;
 }

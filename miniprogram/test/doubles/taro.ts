@@ -29,7 +29,11 @@ function fresh() {
     navigateTo: jest.fn((_option: any) => Promise.resolve({ errMsg: 'navigateTo:ok' })),
     redirectTo: jest.fn((_option: any) => Promise.resolve({ errMsg: 'redirectTo:ok' })),
     reLaunch: jest.fn((_option: any) => Promise.resolve({ errMsg: 'reLaunch:ok' })),
+    navigateBack: jest.fn((_option?: any) => Promise.resolve({ errMsg: 'navigateBack:ok' })),
+    requestSubscribeMessage: jest.fn((_option: any): Promise<any> => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
     exitMiniProgram: jest.fn((_option?: any) => Promise.resolve({ errMsg: 'exitMiniProgram:ok' })),
+    stopPullDownRefresh: jest.fn(() => Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' })),
+    pageScrollTo: jest.fn((_option: any) => Promise.resolve({ errMsg: 'pageScrollTo:ok' })),
     onNeedPrivacyAuthorization: jest.fn((_listener: Listener) => undefined),
     getStorageSync: jest.fn((key: string) => storageGet(key)),
     setStorageSync: jest.fn((key: string, data: unknown) => window.localStorage.setItem(key, JSON.stringify({ data }))),
@@ -71,5 +75,21 @@ export const useLaunch = onMount;
 export const useLoad = onMount;
 export const useDidShow = onMount;
 export const useReady = onMount;
+
+const pullDownHandlers = new Set<() => void>();
+
+/** Registers the page's pull-down-refresh handler; `pullDownRefresh()` fires it as if she pulled. */
+export function usePullDownRefresh(callback: () => void) {
+  useEffect(() => {
+    pullDownHandlers.add(callback);
+    return () => {
+      pullDownHandlers.delete(callback);
+    };
+  });
+}
+
+export function pullDownRefresh(): void {
+  for (const handler of pullDownHandlers) handler();
+}
 
 export default Taro;

@@ -83,7 +83,7 @@ export const PoMeasureWording: Record<PoMeasure, string> = {
   other: '保护申请人人身安全的其他措施',
 };
 
-/** Why this court: 申请人或者被申请人居住地、家庭暴力发生地的基层人民法院 (art. 24). */
+/** Why this court: 申请人或者被申请人居住地、家庭暴力发生地的基层人民法院 (反家庭暴力法 art. 25). */
 export const PoCourtBasis = labelled({
   applicant_residence: '申请人居住地',
   respondent_residence: '被申请人居住地',

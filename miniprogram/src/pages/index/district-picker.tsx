@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { isH5 } from '../../services/env';
+import './district-picker.scss';
 
 interface DistrictPickerProps {
   districts: string[];

@@ -9,11 +9,11 @@ import './index.scss';
 
 /** The help services; their pages are not open yet, so a tap says so and points to the hotline. */
 export const SERVICES = [
-  { key: 'help', title: '求助', hint: '遇到困难，告诉我们' },
-  { key: 'booking', title: '预约咨询', hint: '心理、法律、家庭教育' },
-  { key: 'protection-order', title: '保护令', hint: '了解如何申请' },
-  { key: 'parent-class', title: '家长学堂', hint: '课程与讲座' },
-  { key: 'law', title: '普法', hint: '身边的法律知识' },
+  { key: 'help', title: '求助', hint: '遇到困难，告诉我们', url: '/pages/help/index' },
+  { key: 'booking', title: '预约咨询', hint: '心理、法律、家庭教育', url: '/pages/bookings/index' },
+  { key: 'protection-order', title: '保护令', hint: '了解如何申请', url: '/pages/applications/index' },
+  { key: 'parent-class', title: '家长学堂', hint: '课程与讲座', url: '/pages/classes/index' },
+  { key: 'law', title: '普法', hint: '身边的法律知识', url: '/pages/law/index' },
 ] as const;
 
 export const COMING_SOON = '该服务即将开放，如需帮助请拨打 12338';
@@ -45,11 +45,19 @@ export default function Index() {
         <Text className='home__section-title'>我们可以帮你</Text>
         <View className='services'>
           {SERVICES.map((s) => (
-            <Button key={s.key} className='service' onClick={() => toast(COMING_SOON)}>
+            <Button key={s.key} className='service' onClick={() => ('url' in s ? go(s.url) : toast(COMING_SOON))}>
               <Text className='service__title'>{s.title}</Text>
               <Text className='service__hint'>{s.hint}</Text>
             </Button>
           ))}
+        </View>
+        <View className='home__mine'>
+          <Text className='home__mine-link' onClick={() => go('/pages/my-requests/index')}>
+            我的求助
+          </Text>
+          <Text className='home__mine-link' onClick={() => go('/pages/bookings/mine')}>
+            我的预约
+          </Text>
         </View>
       </View>
 

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '求助收件箱',
+  enablePullDownRefresh: true,
 });
