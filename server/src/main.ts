@@ -60,6 +60,8 @@ async function main() {
     `  Database:      ${config.database.kind === 'sqlite' ? `SQLite ${config.database.sqlitePath}` : 'MySQL/MariaDB (DATABASE_URL)'}`,
     boot.migrations.length ? `  Migrations:    applied ${boot.migrations.join(', ')}` : '  Migrations:    up to date',
     boot.centersSeeded ? `  Seed:          ${boot.centersSeeded} service centers (sample coordinates)` : '',
+    boot.providersSeeded ? `                 ${boot.providersSeeded} sample providers (counsellors Wed, lawyers Thu at 湛江站; no password until the admin sets one)` : '',
+    boot.classesSeeded || boot.contentSeeded ? '                 sample classes, articles and 普法 quiz questions' : '',
     `  Staff sign-in: user "admin", password ${
       boot.admin.generatedPassword
         ? `${boot.admin.generatedPassword}  (generated now and shown only this once; set ADMIN_PASSWORD to choose it)`
