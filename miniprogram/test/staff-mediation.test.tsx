@@ -224,6 +224,38 @@ describe('registering a mediation case', () => {
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/staff/pages/mediation/detail?id=${ID}` }));
   });
 
+  it('links a mediator to a colleague’s account chosen from the center’s staff list', async () => {
+    mockApi({
+      'GET /api/staff/me': { statusCode: 200, data: { staff: staffMe } },
+      'GET /api/staff/members': {
+        statusCode: 200,
+        data: { items: [{ id: 'stf_lawyer_000000009', username: 'lawyer.sx', displayName: '黄律师', role: 'lawyer', centerId: staffMe.centerId }], nextCursor: null },
+      },
+      'POST /api/staff/mediation/cases': { statusCode: 201, data: { id: ID, ref: 'TJ-2026-0009', status: 'registered', center: CENTER } },
+    });
+    render(<RegisterMediationPage />);
+    await waitFor(() => expect(screen.getByText('把我加为调解员')).toBeTruthy());
+    await act(async () => {
+      fireEvent.click(screen.getByText('添加调解员'));
+    });
+    const account = await screen.findByRole('combobox', { name: '系统账号（可不选）' });
+    await act(async () => {
+      fireEvent.change(account, { target: { value: 'stf_lawyer_000000009' } });
+      fireEvent.change(screen.getAllByRole('combobox', { name: '类型' })[0], { target: { value: 'lawyer' } });
+    });
+    expect(screen.getByDisplayValue('黄律师')).toBeTruthy(); // the name follows the chosen account
+    await select('纠纷类型', 'custody');
+    await select('调解组织', 'community');
+    fill('party-0-name', '林小梅');
+    fill('party-1-name', '陈大伟');
+    fill('md-summary', '抚养费争议。');
+    await act(async () => {
+      fireEvent.click(screen.getByText('登记'));
+    });
+    const [post] = calls('POST', '/api/staff/mediation/cases');
+    expect(post.data.mediators).toEqual([{ name: '黄律师', kind: 'lawyer', staffId: 'stf_lawyer_000000009' }]);
+  });
+
   it('marks what is missing and sends nothing', async () => {
     mockApi({ 'GET /api/staff/me': { statusCode: 200, data: { staff: staffMe } } });
     render(<RegisterMediationPage />);

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { MediationPartyRole, MediatorKind, PartyGender } from '@zjh/shared';
+import { MediationPartyRole, MediatorKind, PartyGender, StaffRole, type StaffMember } from '@zjh/shared';
 import { errorFor, type FieldErrors } from '../../../services/field-errors';
 import { FieldError, LineInput } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
@@ -70,10 +70,12 @@ interface MediatorsProps {
   onAddMe?: () => void;
   /** The signed-in staff member's account id (their own row shows 我本人, not the raw id). */
   meId?: string;
+  /** Colleagues of the case's center: a mediator can be linked to one of their accounts. */
+  colleagues?: StaffMember[];
 }
 
 /** Who mediates: lawyers, psychologists, social workers, volunteers, judges. A staff account sees the case. */
-export function MediatorsEditor({ mediators, errors, onChange, onAdd, onAddMe, meId }: MediatorsProps) {
+export function MediatorsEditor({ mediators, errors, onChange, onAdd, onAddMe, meId, colleagues = [] }: MediatorsProps) {
   const patch = (i: number, p: Partial<MediatorDraft>) => onChange(mediators.map((x, j) => (j === i ? { ...x, ...p } : x)));
   return (
     <View className='md-mediators'>
@@ -92,6 +94,17 @@ export function MediatorsEditor({ mediators, errors, onChange, onAdd, onAddMe, m
               <View className='md-cell ff-field'>
                 <Text className='ff-label'>系统账号</Text>
                 <Text className='md-static'>我本人（可查看并办理此案）</Text>
+              </View>
+            ) : colleagues.length > 0 ? (
+              <View className='md-cell'>
+                <SelectField
+                  id={`mediator-${i}-staff`}
+                  label='系统账号（可不选）'
+                  value={m.staffId}
+                  options={[{ value: '', label: '不关联账号' }, ...colleagues.filter((c) => c.role !== 'admin').map((c) => ({ value: c.id, label: `${c.displayName}（${StaffRole.labels[c.role]}）` }))]}
+                  onChange={(v) => patch(i, { staffId: v, ...(v && !m.name ? { name: colleagues.find((c) => c.id === v)?.displayName ?? '' } : {}) })}
+                />
+                <FieldError message={errorFor(errors, `mediators.${i}.staffId`)} />
               </View>
             ) : (
               <View className='md-cell'>

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { CommitteeLevel, DisputeType, RequestCategory, type Center, type StaffRequestDetail } from '@zjh/shared';
+import { CommitteeLevel, DisputeType, RequestCategory, type Center, type StaffMember, type StaffRequestDetail } from '@zjh/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage, toast } from '../../../services/api';
 import { listCenters } from '../../../services/centers';
@@ -10,7 +10,7 @@ import { AreaInput, FieldError, LineInput } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { StaffLayout } from '../../components/staff-layout';
 import { createCase, MEDIATION_DETAIL_PATH } from '../../services/staff-mediation';
-import { getRequest } from '../../services/staff-requests';
+import { colleagues, getRequest } from '../../services/staff-requests';
 import { useStaff } from '../../services/use-staff';
 import { casePayload, checkCaseDraft, emptyCaseDraft, newMediator, newParty, type CaseDraft } from './case-form';
 import { MediatorsEditor, PartiesEditor } from './parties-editor';
@@ -28,6 +28,7 @@ export default function RegisterMediationPage() {
   const [draft, setDraft] = useState<CaseDraft>(() => emptyCaseDraft(fromRequestId));
   const [request, setRequest] = useState<StaffRequestDetail | null>(null);
   const [centers, setCenters] = useState<Center[]>([]);
+  const [team, setTeam] = useState<StaffMember[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,6 +43,13 @@ export default function RegisterMediationPage() {
       .then((c) => setCenters(c.items))
       .catch(() => undefined);
   }, [isAdmin, fromRequestId]);
+
+  // Mediators can be linked to accounts of the case's center, so the case shows up for them.
+  const teamCenter = (isAdmin ? draft.centerId || request?.center.id : staff?.centerId) ?? '';
+  useEffect(() => {
+    if (!teamCenter) return;
+    colleagues(teamCenter).then(setTeam, () => setTeam([]));
+  }, [teamCenter]);
 
   // Opened from a request: show which one, and start the applicant from the contact she left (if any).
   useEffect(() => {
@@ -149,6 +157,7 @@ export default function RegisterMediationPage() {
           onChange={(mediators) => set({ mediators })}
           onAdd={() => set({ mediators: [...draft.mediators, newMediator()] })}
           meId={staff?.id}
+          colleagues={team}
           onAddMe={staff && !draft.mediators.some((m) => m.staffId === staff.id) ? () => set({ mediators: [...draft.mediators, newMediator({ name: staff.displayName, staffId: staff.id })] }) : undefined}
         />
 
