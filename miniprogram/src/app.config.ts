@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/login/index', 'pages/inbox/index', 'pages/bookings/index', 'pages/bookings/detail', 'pages/providers/index', 'pages/requests/detail', 'pages/requests/register', 'pages/protection-orders/index', 'pages/protection-orders/detail', 'pages/classes/index', 'pages/classes/edit', 'pages/classes/session', 'pages/articles/index', 'pages/articles/edit', 'pages/quiz/index', 'pages/quiz/edit', 'pages/mediation/index', 'pages/mediation/register', 'pages/mediation/detail', 'pages/stats/index'],
+      pages: ['pages/login/index', 'pages/inbox/index', 'pages/bookings/index', 'pages/bookings/detail', 'pages/providers/index', 'pages/requests/detail', 'pages/requests/register', 'pages/protection-orders/index', 'pages/protection-orders/detail', 'pages/classes/index', 'pages/classes/edit', 'pages/classes/session', 'pages/articles/index', 'pages/articles/edit', 'pages/quiz/index', 'pages/quiz/edit', 'pages/mediation/index', 'pages/mediation/register', 'pages/mediation/detail', 'pages/stats/index', 'pages/admin/staff', 'pages/admin/centers', 'pages/admin/audit'],
     },
   ],
   window: {

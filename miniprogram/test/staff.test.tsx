@@ -106,8 +106,8 @@ describe('staff inbox', () => {
 
 describe('staff menu', () => {
   it.each([
-    ['counselor', ['求助', '预约日历', '值班设置', '调解案件'], ['登记求助', '保护令', '统计', '文章管理']],
-    ['center_staff', ['求助', '登记求助', '预约日历', '值班设置', '保护令', '调解案件', '课程管理', '文章管理', '题库管理', '统计'], []],
+    ['counselor', ['求助', '预约日历', '值班设置', '调解案件'], ['登记求助', '保护令', '统计', '文章管理', '审计日志', '账号管理']],
+    ['center_staff', ['求助', '登记求助', '预约日历', '值班设置', '保护令', '调解案件', '课程管理', '文章管理', '题库管理', '统计', '审计日志'], ['账号管理', '中心管理']],
     ['mediator', ['求助', '调解案件'], ['预约日历', '统计', '课程管理']],
   ])('a %s sees only the sections the server lets her into', async (role, shown, hidden) => {
     window.localStorage.setItem('zjh_staff_token', JSON.stringify({ data: `menu-token-${role}` }));

@@ -16,6 +16,12 @@ import { AuthService } from './modules/auth/auth.service';
 import { authRoutes, bearerToken } from './modules/auth/auth.routes';
 import { CentersService } from './modules/centers/centers.service';
 import { centersRoutes } from './modules/centers/centers.routes';
+import { StaffAdminService } from './modules/auth/staff-admin.service';
+import { staffAdminRoutes } from './modules/auth/staff-admin.routes';
+import { CentersAdminService } from './modules/centers/centers-admin.service';
+import { centersAdminRoutes } from './modules/centers/centers-admin.routes';
+import { AuditLogService } from './modules/audit/audit-log.service';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { opsRoutes } from './modules/ops/ops.routes';
 import { createSubscribeSender, type SubscribeMessageSender } from './adapters/subscribe-messages';
 import { withIdempotency } from './lib/idempotency';
@@ -62,6 +68,9 @@ export function createServices(deps: AppDeps) {
   const audit = new AuditService(ds);
   const centers = new CentersService(ds);
   const auth = new AuthService(ds, config, wechat, audit, centers, now);
+  const staffAdmin = new StaffAdminService(ds, audit, centers, now);
+  const centersAdmin = new CentersAdminService(ds, audit, now);
+  const auditLog = new AuditLogService(ds, audit);
   const subscribeSender = deps.subscribeSender ?? createSubscribeSender(config, deps.logger);
   const notifications = new NotificationsService(ds, subscribeSender, deps.logger, now);
   const privacy = new PrivacyService(ds);
@@ -92,7 +101,7 @@ export function createServices(deps: AppDeps) {
   const protectionOrders = createProtectionOrderServices({ ds, centers, assignCenter: (input) => requests.assignCenter(input), notifications, audit, storage: fileStorage, logger: deps.logger, now });
   privacy.register(protectionOrders.privacy);
   stats.register('protectionOrders', protectionOrders.stats);
-  return { wechat, audit, centers, auth, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, stats, mediation, fileStorage, protectionOrders, classes, content, now };
+  return { wechat, audit, centers, auth, staffAdmin, centersAdmin, auditLog, subscribeSender, notifications, privacy, requests, staffRequests, providers, bookings, stats, mediation, fileStorage, protectionOrders, classes, content, now };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -108,6 +117,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     opsRoutes(deps.ds, config),
     authRoutes(services.auth),
     centersRoutes(services.centers),
+    staffAdminRoutes(services.staffAdmin),
+    centersAdminRoutes(services.centersAdmin),
+    auditRoutes(services.auditLog),
     requestsRoutes(services.requests, services.staffRequests),
     bookingsRoutes(services.bookings, services.providers),
     privacyRoutes(services.privacy),

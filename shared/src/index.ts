@@ -35,3 +35,4 @@ export * from './content/article.schema';
 export * from './content/quiz.schema';
 export * from './stats/stats.schema';
 export * from './requests/assignment';
+export * from './admin/admin.schema';

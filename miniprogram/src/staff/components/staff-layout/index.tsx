@@ -20,6 +20,9 @@ export const STAFF_NAV: Array<{ key: string; title: string; path: string; roles?
   { key: 'articles', title: '文章管理', path: '/staff/pages/articles/index', roles: DESK },
   { key: 'quiz', title: '题库管理', path: '/staff/pages/quiz/index', roles: DESK },
   { key: 'stats', title: '统计', path: '/staff/pages/stats/index', roles: DESK },
+  { key: 'admin-staff', title: '账号管理', path: '/staff/pages/admin/staff', roles: ['admin'] },
+  { key: 'admin-centers', title: '中心管理', path: '/staff/pages/admin/centers', roles: ['admin'] },
+  { key: 'admin-audit', title: '审计日志', path: '/staff/pages/admin/audit', roles: ['admin', 'center_staff'] },
 ];
 
 function currentPath(): string {
