@@ -1,10 +1,6 @@
 /** Jest projects: shared, server (API tests on SQLite, and MariaDB when TEST_DATABASE_URL is set), miniprogram pages (jsdom), e2e (real server + Chromium). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const sharedAlias = { '^@zjh/shared$': '<rootDir>/shared/src/index.ts' };
-// sanitize-html's parser (htmlparser2 and its dom* / entities helpers) ships as ESM only; Node 20 loads
-// it natively, Jest's CommonJS runtime needs it compiled.
-const esmOnly = ['sanitize-html/node_modules'];
-const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {
   projects: [
@@ -21,8 +17,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/server/src/**/*.test.ts'],
-      transform: { '^.+\\.tsx?$': swc, [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: swcJs },
-      transformIgnorePatterns: [`^(?!.*/node_modules/(${esmOnly.join('|')})/).*/node_modules/`],
+      transform: { '^.+\\.tsx?$': swc },
       moduleNameMapper: sharedAlias,
       setupFiles: ['reflect-metadata'],
     },
