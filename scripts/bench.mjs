@@ -147,7 +147,7 @@ bookings per client), "one contested slot" has every request ask for a slot alre
 SLOT_TAKEN from the unique key). Each run checks every answer had the expected status.
 
 Reading the numbers: every API route pays for request logging, security headers, the bearer-token
-lookup (one query) and JSON validation, so a simple read such as the centers list sits around 5–7 % of
+lookup when a token is sent (one query) and input validation, so a simple read such as the centers list sits around 5–7 % of
 a route that does nothing. The slot listing is measured on a deliberately dense bench provider (96
 fifteen-minute slots a day, ~670 slots in the week returned); the seeded counsellors and lawyers
 have 3–6 slots a day, so real listings are far smaller. Booking a fresh slot costs a transaction
