@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { opsRoutes } from './modules/ops/ops.routes';
 import { createSubscribeSender, type SubscribeMessageSender } from './adapters/subscribe-messages';
 import { withIdempotency } from './lib/idempotency';
+import { RateLimiter } from './lib/rate-limit';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
@@ -112,15 +113,20 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.silent = true; // errors are logged by errorMiddleware, once, without bodies
 
   const router = new Router({ prefix: '/api' });
-  const routes = new ApiRoutes(router, (ctx, principal, run) => withIdempotency(deps.ds, ctx, principal, run, services.now));
+  const limiter = new RateLimiter(deps.ds, services.now);
+  const routes = new ApiRoutes(
+    router,
+    (ctx, principal, run) => withIdempotency(deps.ds, ctx, principal, run, services.now),
+    (bucket, limit) => limiter.consume(bucket, limit),
+  );
   for (const mount of [
     opsRoutes(deps.ds, config),
-    authRoutes(services.auth),
+    authRoutes(services.auth, config.rateLimits),
     centersRoutes(services.centers),
     staffAdminRoutes(services.staffAdmin),
     centersAdminRoutes(services.centersAdmin),
     auditRoutes(services.auditLog),
-    requestsRoutes(services.requests, services.staffRequests),
+    requestsRoutes(services.requests, services.staffRequests, config.rateLimits.helpRequests),
     bookingsRoutes(services.bookings, services.providers),
     privacyRoutes(services.privacy),
     statsRoutes(services.stats, services.centers),

@@ -57,6 +57,13 @@ export interface Config {
   encryption: { envKey?: string; keyFile: string };
   /** How often the outbox scheduler looks for due notifications; 0 turns it off. */
   schedulerIntervalMs: number;
+  /** Abuse guards (per IP or per account, counted in the database). */
+  rateLimits: {
+    deviceAccounts: { max: number; windowMs: number };
+    wechatLogins: { max: number; windowMs: number };
+    staffLogins: { max: number; windowMs: number };
+    helpRequests: { max: number; windowMs: number };
+  };
   /** WeChat subscribe-message template ids by purpose, from WECHAT_TEMPLATE_<PURPOSE>. */
   wechatTemplates: Record<string, string>;
   /** Where uploaded evidence files are kept (sealed), outside the web root. */
@@ -107,6 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryption: { envKey: e.ENCRYPTION_KEY, keyFile: path.resolve(REPO_ROOT, e.ENCRYPTION_KEY_FILE) },
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     fileStorageDir: path.resolve(REPO_ROOT, e.FILE_STORAGE_DIR),
+    rateLimits: {
+      deviceAccounts: { max: 30, windowMs: 3600_000 },
+      wechatLogins: { max: 60, windowMs: 60_000 },
+      staffLogins: { max: 60, windowMs: 15 * 60_000 },
+      helpRequests: { max: 10, windowMs: 3600_000 },
+    },
     wechatTemplates: Object.fromEntries(
       Object.entries(env)
         .filter(([k, v]) => /^WECHAT_TEMPLATE_[A-Z_]+$/.test(k) && v)
@@ -126,5 +139,8 @@ export function parseDatabaseUrl(url: string): Config['database'] {
 
 /** A config for tests: development defaults with the given overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  // Test suites create hundreds of accounts from one address; the limits get their own tests.
+  const unlimited = { max: 1_000_000, windowMs: 60_000 };
+  return { ...base, rateLimits: { deviceAccounts: unlimited, wechatLogins: unlimited, staffLogins: unlimited, helpRequests: unlimited }, ...overrides };
 }

@@ -120,6 +120,8 @@ export function errorMiddleware(logger: Logger) {
         logger.error({ err, reqId: ctx.state.reqId }, 'request failed');
       }
       ctx.status = res.status;
+      const retry = (res.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (res.status === 429 && retry) ctx.set('Retry-After', String(retry));
       ctx.type = 'application/json';
       ctx.body = { error: { code: res.code, message: res.message, ...(res.details !== undefined ? { details: res.details } : {}) } };
     }

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { AppError, zodProblems } from './errors';
 import { enforce, type AuthRequirement, type Principal } from './access';
+import type { Limit } from './rate-limit';
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -20,6 +21,8 @@ export interface RouteSpec<B extends Schema | undefined = undefined, Q extends S
   params?: P;
   /** Status → schema of the answer; `binary` for a file; null for no body. */
   responses: Record<number, Schema | { binary: string } | null>;
+  /** Abuse guard: the bucket and limit this call counts against (429 past it), from the request. */
+  rateLimit?: (ctx: Context, principal: Principal | undefined) => { bucket: string; limit: Limit } | undefined;
   /** Creating POST: honours the Idempotency-Key header (needs `routes.idempotency`). */
   idempotent?: boolean;
   /** Extra error statuses this operation answers with (documented). */
@@ -46,6 +49,8 @@ export class ApiRoutes {
     readonly router: Router,
     /** Wraps idempotent handlers; supplied by the app (it needs the database). */
     readonly idempotency?: (ctx: Context, principal: Principal | undefined, run: () => Promise<{ status: number; body: unknown }>) => Promise<{ status: number; body: unknown }>,
+    /** Counts a call against a limit (database-backed); supplied by the app. */
+    readonly limiter?: (bucket: string, limit: Limit) => Promise<void>,
   ) {}
 
   add<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(spec: RouteSpec<B, Q, P>): void {
@@ -53,6 +58,8 @@ export class ApiRoutes {
     const successStatus = Number(Object.keys(spec.responses).find((s) => Number(s) < 300) ?? 200);
     this.router[spec.method](spec.path, async (ctx: Context) => {
       const principal = enforce(ctx, spec.auth);
+      const guard = spec.rateLimit?.(ctx, principal);
+      if (guard && this.limiter) await this.limiter(guard.bucket, guard.limit);
       const params = parsePart(spec.params, ctx.params, 'params') as Out<P>;
       const query = parsePart(spec.query, ctx.query, 'query') as Out<Q>;
       const body = parsePart(spec.body, ctx.request.body ?? {}, 'body') as Out<B>;

@@ -5,6 +5,7 @@ import { TimelineEventEntity } from '../../modules/timeline/timeline.entity';
 import { OutboxEntity } from '../../modules/notifications/outbox.entity';
 import { HelpRequestEntity, RequestReferralEntity } from '../../modules/requests/request.entity';
 import { IdempotencyKeyEntity } from '../idempotency';
+import { RateLimitEntity } from '../rate-limit';
 import { ProtectionOrderEntity, ProtectionOrderFileEntity } from '../../modules/protection-orders/protection-order.entity';
 import { ClassEnrolmentEntity, ClassSessionEntity, CourseEntity } from '../../modules/classes/classes.entity';
 import { ArticleEntity, ArticleViewEntity, QuizAttemptEntity, QuizQuestionEntity } from '../../modules/content/content.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   TimelineEventEntity,
   OutboxEntity,
   IdempotencyKeyEntity,
+  RateLimitEntity,
   HelpRequestEntity,
   RequestReferralEntity,
   ProviderProfileEntity,

@@ -15,11 +15,12 @@ import {
   ZWechatLoginInput,
 } from '@zjh/shared';
 import type { RouteModule } from '../../lib/route';
+import type { Config } from '../../lib/config';
 import type { StaffPrincipal } from '../../lib/access';
 import type { AuthService } from './auth.service';
 
 export const authRoutes =
-  (auth: AuthService): RouteModule =>
+  (auth: AuthService, limits: Config['rateLimits']): RouteModule =>
   (routes) => {
     routes.add({
       method: 'post',
@@ -29,6 +30,8 @@ export const authRoutes =
       auth: 'none',
       body: ZWechatLoginInput,
       responses: { 200: ZUserAuthResult },
+      errors: [429],
+      rateLimit: (ctx) => ({ bucket: `wechat:${ctx.ip}`, limit: limits.wechatLogins }),
       handler: (_ctx, { body }) => auth.loginWechat(body.code),
     });
     routes.add({
@@ -39,6 +42,8 @@ export const authRoutes =
       auth: 'none',
       body: ZDeviceLoginInput,
       responses: { 200: ZUserAuthResult },
+      errors: [429],
+      rateLimit: (ctx) => ({ bucket: `device:${ctx.ip}`, limit: limits.deviceAccounts }),
       handler: () => auth.loginDevice(),
     });
     routes.add({
@@ -50,6 +55,8 @@ export const authRoutes =
       body: ZStaffLoginInput,
       responses: { 200: ZStaffAuthResult },
       errors: [401, 429],
+      // Besides the per-account lockout: one address trying many accounts.
+      rateLimit: (ctx) => ({ bucket: `staff-login:${ctx.ip}`, limit: limits.staffLogins }),
       handler: (_ctx, { body }) => auth.loginStaff(body.username, body.password),
     });
     routes.add({

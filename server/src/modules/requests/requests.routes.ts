@@ -19,6 +19,7 @@ import {
   ZUpdateRequestInput,
 } from '@zjh/shared';
 import type { RouteModule } from '../../lib/route';
+import type { Limit } from '../../lib/rate-limit';
 import type { StaffPrincipal, UserPrincipal } from '../../lib/access';
 import type { RequestsService } from './requests.service';
 import type { StaffRequestsService } from './staff-requests.service';
@@ -32,7 +33,7 @@ const ZTimeline = listOf(ZTimelineItem).meta({ id: 'Timeline' });
 const ZRegistered = z.object({ id: z.string(), ref: z.string(), status: z.literal('new'), center: z.object({ id: z.string(), name: z.string() }) }).meta({ id: 'RegisteredRequest' });
 
 export const requestsRoutes =
-  (requests: RequestsService, staffRequests: StaffRequestsService): RouteModule =>
+  (requests: RequestsService, staffRequests: StaffRequestsService, limit: Limit): RouteModule =>
   (routes) => {
     const user = (p: unknown) => p as UserPrincipal;
     const staff = (p: unknown) => p as StaffPrincipal;
@@ -41,7 +42,8 @@ export const requestsRoutes =
     routes.add({
       method: 'post', path: '/requests', tag: 'requests', auth: 'user', idempotent: true,
       summary: '提交求助（分派到最近的中心；支持 Idempotency-Key）',
-      body: ZCreateRequestInput, responses: { 201: ZCreatedRequest },
+      body: ZCreateRequestInput, responses: { 201: ZCreatedRequest }, errors: [429],
+      rateLimit: (_ctx, p) => ({ bucket: `requests:${(p as UserPrincipal).userId}`, limit }),
       handler: (_ctx, { body, principal }) => requests.create(user(principal), body),
     });
     routes.add({
