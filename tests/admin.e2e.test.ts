@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { api, E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
-import { launchBrowser, phonePage, screenshot as save } from './support/browser';
+import { launchBrowser } from './support/browser';
+import { adminToken as signInAdmin, centersByCode, createStaff, ok, pageScreenshot, signInStaffPage, top } from './support/flows';
 
 /*
  * The city admin's back office in Chromium against the compiled server and the H5 build: the admin
@@ -13,56 +14,23 @@ jest.setTimeout(180_000);
 let server: RunningServer;
 let browser: Browser;
 let adminToken = '';
-const DESKTOP = { width: 1280, height: 800 };
 const PASSWORD = 'e2e-staff-password-9';
 let xiashan = { id: '', name: '' };
 let chikan = { id: '', name: '' };
 
-const top = (page: Page) => page.locator('.taro_router > .taro_page').last();
-
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    const last = pages[pages.length - 1] as HTMLElement | undefined;
-    return !!last && Math.abs(last.getBoundingClientRect().left) < 1;
-  });
-}
-
-async function screenshot(page: Page, name: string) {
-  await settled(page);
-  const size = page.viewportSize()!;
-  const height = await top(page).evaluate((el) => el.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 5000) });
-  await save(page, name);
-  await page.setViewportSize(size);
-}
-
-async function signIn(username: string, password: string): Promise<Page> {
-  const page = await phonePage(browser, { viewport: DESKTOP });
-  await page.goto(server.url + '/staff/pages/login/index');
-  const inputs = page.locator('.staff-field__input input');
-  await inputs.nth(0).fill(username);
-  await inputs.nth(1).fill(password);
-  await page.locator('.staff-btn--primary').click();
-  await page.waitForURL('**/staff/pages/inbox/index');
-  return page;
-}
-
-async function ok<T = any>(p: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const res = await p;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+/** The whole current page (the viewport is stretched to the page's height for the shot). */
+const screenshot = (page: Page, name: string) => pageScreenshot(page, name, { noOverflow: false });
+const signIn = (username: string, password: string) => signInStaffPage(browser, server, username, password);
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  adminToken = (await ok<{ token: string }>(api(server.url, 'POST', '/api/auth/staff', { username: 'admin', password: E2E_ADMIN_PASSWORD }))).token;
-  const centers = await ok<{ items: Array<{ id: string; code: string; name: string }> }>(api(server.url, 'GET', '/api/centers'));
-  xiashan = centers.items.find((c) => c.code === 'xiashan')!;
-  chikan = centers.items.find((c) => c.code === 'chikan')!;
+  adminToken = await signInAdmin(server);
+  const centers = await centersByCode(server);
+  xiashan = centers.xiashan;
+  chikan = centers.chikan;
   // Another center's activity, which the Xiashan desk must not see.
-  await ok(api(server.url, 'POST', '/api/admin/staff', { username: 'chikan01', password: PASSWORD, displayName: '赤坎陈静', role: 'center_staff', centerId: chikan.id }, adminToken), 201);
+  await createStaff(server, { token: adminToken, username: 'chikan01', password: PASSWORD, displayName: '赤坎陈静', centerId: chikan.id });
   await ok(api(server.url, 'POST', '/api/auth/staff', { username: 'chikan01', password: PASSWORD }));
 });
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
+import { api, startServer, type RunningServer } from './support/server';
 import { launchBrowser, phonePage, screenshot } from './support/browser';
+import { createStaff, signInStaffPage } from './support/flows';
 
 /*
  * Consultation booking as people use it: in H5 a woman books a Thursday lawyer slot at the 湛江站,
@@ -142,18 +143,9 @@ describe('consultation booking in a real browser', () => {
   });
 
   it('center staff of the 湛江站, created by the admin, see the booking in the calendar on a desktop', async () => {
-    const admin = await api<{ token: string }>(server.url, 'POST', '/api/auth/staff', { username: 'admin', password: E2E_ADMIN_PASSWORD });
-    expect(admin.status).toBe(200);
-    const created = await api(server.url, 'POST', '/api/admin/staff', { username: 'zj.staff1', password: 'station-staff-password', displayName: '李敏', role: 'center_staff', centerId: stationId }, admin.body.token);
-    expect(created.status).toBe(201);
+    await createStaff(server, { username: 'zj.staff1', password: 'station-staff-password', displayName: '李敏', centerId: stationId });
 
-    const desk = await phonePage(browser, { viewport: { width: 1280, height: 800 } });
-    await desk.goto(server.url + '/staff/pages/login/index');
-    const inputs = desk.locator('.staff-field__input input');
-    await inputs.nth(0).fill('zj.staff1');
-    await inputs.nth(1).fill('station-staff-password');
-    await desk.locator('.staff-btn--primary').click();
-    await desk.waitForURL('**/staff/pages/inbox/index');
+    const desk = await signInStaffPage(browser, server, 'zj.staff1', 'station-staff-password');
     await desk.locator('.staff-nav__item', { hasText: '预约日历' }).click();
     await desk.waitForURL('**/staff/pages/bookings/index');
     await desk.locator('.cal-day').nth(6).waitFor();
@@ -198,13 +190,7 @@ describe('consultation booking in a real browser', () => {
   });
 
   it('center staff give the provider a day off in 值班设置, and her slots that day are no longer offered', async () => {
-    const desk = await phonePage(browser, { viewport: { width: 1280, height: 800 } });
-    await desk.goto(server.url + '/staff/pages/login/index');
-    const inputs = desk.locator('.staff-field__input input');
-    await inputs.nth(0).fill('zj.staff1');
-    await inputs.nth(1).fill('station-staff-password');
-    await desk.locator('.staff-btn--primary').click();
-    await desk.waitForURL('**/staff/pages/inbox/index');
+    const desk = await signInStaffPage(browser, server, 'zj.staff1', 'station-staff-password');
     await desk.locator('.staff-nav__item', { hasText: '值班设置' }).click();
     await desk.waitForURL('**/staff/pages/providers/index');
     await desk.getByRole('combobox', { name: '咨询人员' }).selectOption({ label: `${booked.providerName} · 法律咨询` });

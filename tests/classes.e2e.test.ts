@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { shanghaiDate } from '@zjh/shared';
 import { api, E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
-import { launchBrowser, phonePage, screenshot as save } from './support/browser';
+import { launchBrowser, phonePage } from './support/browser';
+import { pageScreenshot, signInStaffPage, top } from './support/flows';
 
 /*
  * 家长学堂 and 普法 end to end, in Chromium against the real server and the H5 build: the city
@@ -22,27 +23,9 @@ const TITLE = '周末亲子共读小组（e2e）';
 const VENUE = '湛家馨家庭教育指导工作室 2 号室';
 const DAY = shanghaiDate(new Date(Date.now() + 7 * 86400_000));
 
-/** The page on top of the H5 page stack (pages below it stay in the DOM, hidden). */
-const top = (page: Page) => page.locator('.taro_router > .taro_page').last();
-
-/** Waits for H5's page slide-in to finish (a screenshot mid-animation shows two pages). */
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    const last = pages[pages.length - 1] as HTMLElement | undefined;
-    return !!last && Math.abs(last.getBoundingClientRect().left) < 1 && document.documentElement.scrollWidth <= window.innerWidth;
-  });
-}
-
 /** The whole current page: the viewport is stretched to its height for the shot. */
-async function screenshot(page: Page, name: string) {
-  await settled(page);
-  const size = page.viewportSize()!;
-  const height = await top(page).evaluate((el) => el.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 5000) });
-  await save(page, name);
-  await page.setViewportSize(size);
-}
+const screenshot = pageScreenshot;
+
 
 async function tokenOf(page: Page): Promise<string> {
   const raw = await page.evaluate(() => window.localStorage.getItem('zjh_token'));
@@ -71,13 +54,7 @@ afterAll(async () => {
 
 describe('家长学堂: a one-place session with a waiting list, in real browsers', () => {
   it('the city admin creates a published course with a one-place offline session in the back office', async () => {
-    desk = await phonePage(browser, { viewport: { width: 1280, height: 800 } });
-    await desk.goto(server.url + '/staff/pages/login/index');
-    const inputs = desk.locator('.staff-field__input input');
-    await inputs.nth(0).fill('admin');
-    await inputs.nth(1).fill(E2E_ADMIN_PASSWORD);
-    await desk.locator('.staff-btn--primary').click();
-    await desk.waitForURL('**/staff/pages/inbox/index');
+    desk = await signInStaffPage(browser, server, 'admin', E2E_ADMIN_PASSWORD);
 
     await top(desk).locator('.staff-nav__item', { hasText: '课程管理' }).click();
     await desk.waitForURL('**/staff/pages/classes/index');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
-import { launchBrowser, screenshot as save } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+import { launchBrowser } from './support/browser';
+import { createStaff, pageScreenshot, signInStaffPage, top } from './support/flows';
 
 /*
  * A protection-order application end to end, in Chromium against the real server and the H5 build:
@@ -24,27 +25,8 @@ const CASE_NUMBER = '（2026）粤0883民保令12号';
 // A real 1×1 PNG: the server decides the type by its bytes.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-/** The page on top of the H5 page stack (pages below it stay in the DOM, hidden). */
-const top = (page: Page) => page.locator('.taro_router > .taro_page').last();
-
-/** Waits for H5's page slide-in to finish (a screenshot mid-animation shows two pages). */
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    const last = pages[pages.length - 1] as HTMLElement | undefined;
-    return !!last && Math.abs(last.getBoundingClientRect().left) < 1 && document.documentElement.scrollWidth <= window.innerWidth;
-  });
-}
-
 /** The whole current page: the viewport is stretched to its height for the shot. */
-async function screenshot(page: Page, name: string) {
-  await settled(page);
-  const size = page.viewportSize()!;
-  const height = await top(page).evaluate((el) => el.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 6000) });
-  await save(page, name);
-  await page.setViewportSize(size);
-}
+const screenshot = (page: Page, name: string) => pageScreenshot(page, name, { maxHeight: 6000 });
 
 async function herPage(): Promise<Page> {
   const page = await her.newPage();
@@ -58,28 +40,12 @@ async function next(page: Page, step: number) {
   await top(page).getByText(`第 ${step} 步，共 12 步`).waitFor();
 }
 
-async function staffSignIn(username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(server.url + '/staff/pages/login/index');
-  const inputs = page.locator('.staff-field__input input');
-  await inputs.nth(0).fill(username);
-  await inputs.nth(1).fill(STAFF_PASSWORD);
-  await page.locator('.staff-btn--primary').click();
-  await page.waitForURL('**/staff/pages/inbox/index');
-  return page;
-}
+const staffSignIn = (username: string) => signInStaffPage(browser, server, username, STAFF_PASSWORD);
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const admin = await api<{ token: string }>(server.url, 'POST', '/api/auth/staff', { username: 'admin', password: E2E_ADMIN_PASSWORD });
-  expect(admin.status).toBe(200);
-  const centers = await api<{ items: Array<{ id: string; code: string }> }>(server.url, 'GET', '/api/centers');
-  const wuchuan = centers.body.items.find((c) => c.code === 'wuchuan')!.id;
-  const created = await api(server.url, 'POST', '/api/admin/staff', { username: 'wuchuan-po', password: STAFF_PASSWORD, displayName: '吴川黄丽', role: 'center_staff', centerId: wuchuan }, admin.body.token);
-  expect(created.status).toBe(201);
+  await createStaff(server, { username: 'wuchuan-po', password: STAFF_PASSWORD, displayName: '吴川黄丽', centerCode: 'wuchuan' });
   // One browser context for her: an H5 account lives in the token this browser keeps.
   her = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { api, E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
-import { launchBrowser, phonePage, screenshot as save } from './support/browser';
+import { api, startServer, type RunningServer } from './support/server';
+import { launchBrowser, phonePage } from './support/browser';
+import { adminToken, createStaff, pageScreenshot, signInStaffPage, top } from './support/flows';
 
 /*
  * A help request end to end, in Chromium against the real server and the H5 build: a woman asks
@@ -19,53 +20,16 @@ const WUCHUAN = { latitude: 21.4412, longitude: 110.7791 };
 const STAFF_PASSWORD = 'e2e-staff-password-1';
 const MESSAGE = '你好，我们已经收到你的求助，明天上午十点给你打电话，可以吗？';
 
-/** The page on top of the H5 page stack (pages below it stay in the DOM, hidden). */
-const top = (page: Page) => page.locator('.taro_router > .taro_page').last();
 
-/** Waits for H5's page slide-in to finish (a screenshot mid-animation shows two pages). */
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    const last = pages[pages.length - 1] as HTMLElement | undefined;
-    return !!last && Math.abs(last.getBoundingClientRect().left) < 1 && document.documentElement.scrollWidth <= window.innerWidth;
-  });
-}
-
-/** The whole current page: the viewport is stretched to its height for the shot (the page scrolls inside its own container). */
-async function screenshot(page: Page, name: string) {
-  await settled(page);
-  const size = page.viewportSize()!;
-  const height = await top(page).evaluate((el) => el.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 5000) });
-  await save(page, name);
-  await page.setViewportSize(size);
-}
-
-async function staffAccount(adminToken: string, username: string, displayName: string, centerId: string) {
-  const res = await api(server.url, 'POST', '/api/admin/staff', { username, password: STAFF_PASSWORD, displayName, role: 'center_staff', centerId }, adminToken);
-  expect(res.status).toBe(201);
-}
-
-async function staffSignIn(username: string): Promise<Page> {
-  const page = await phonePage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url + '/staff/pages/login/index');
-  const inputs = page.locator('.staff-field__input input');
-  await inputs.nth(0).fill(username);
-  await inputs.nth(1).fill(STAFF_PASSWORD);
-  await page.locator('.staff-btn--primary').click();
-  await page.waitForURL('**/staff/pages/inbox/index');
-  return page;
-}
+const screenshot = pageScreenshot;
+const staffSignIn = (username: string) => signInStaffPage(browser, server, username, STAFF_PASSWORD);
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const admin = await api<{ token: string }>(server.url, 'POST', '/api/auth/staff', { username: 'admin', password: E2E_ADMIN_PASSWORD });
-  expect(admin.status).toBe(200);
-  const centers = await api<{ items: Array<{ id: string; code: string }> }>(server.url, 'GET', '/api/centers');
-  const byCode = (code: string) => centers.body.items.find((c) => c.code === code)!.id;
-  await staffAccount(admin.body.token, 'wuchuan01', '吴川李敏', byCode('wuchuan'));
-  await staffAccount(admin.body.token, 'leizhou01', '雷州陈静', byCode('leizhou'));
+  const token = await adminToken(server);
+  await createStaff(server, { token, username: 'wuchuan01', password: STAFF_PASSWORD, displayName: '吴川李敏', centerCode: 'wuchuan' });
+  await createStaff(server, { token, username: 'leizhou01', password: STAFF_PASSWORD, displayName: '雷州陈静', centerCode: 'leizhou' });
 });
 
 afterAll(async () => {

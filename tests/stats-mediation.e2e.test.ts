@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { api, E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './support/server';
-import { launchBrowser, phonePage, screenshot as save } from './support/browser';
+import { launchBrowser } from './support/browser';
+import { adminToken as signInAdmin, createStaff, DESKTOP, ok, pageScreenshot, signInStaffPage, top } from './support/flows';
 
 /*
  * Statistics and mediation in the back office, in Chromium against the real server and the H5
@@ -21,44 +22,10 @@ let caseId = '';
 let caseRef = '';
 const STAFF_PASSWORD = 'e2e-staff-password-7';
 const YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-const DESKTOP = { width: 1280, height: 800 };
-
-const top = (page: Page) => page.locator('.taro_router > .taro_page').last();
-
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_router > .taro_page');
-    const last = pages[pages.length - 1] as HTMLElement | undefined;
-    return !!last && Math.abs(last.getBoundingClientRect().left) < 1;
-  });
-}
 
 /** The whole current page (the viewport is stretched to the page's height for the shot). */
-async function screenshot(page: Page, name: string) {
-  await settled(page);
-  const size = page.viewportSize()!;
-  const height = await top(page).evaluate((el) => el.scrollHeight);
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 5000) });
-  await save(page, name);
-  await page.setViewportSize(size);
-}
-
-async function signIn(username: string, password: string): Promise<Page> {
-  const page = await phonePage(browser, { viewport: DESKTOP, acceptDownloads: true });
-  await page.goto(server.url + '/staff/pages/login/index');
-  const inputs = page.locator('.staff-field__input input');
-  await inputs.nth(0).fill(username);
-  await inputs.nth(1).fill(password);
-  await page.locator('.staff-btn--primary').click();
-  await page.waitForURL('**/staff/pages/inbox/index');
-  return page;
-}
-
-async function ok<T = any>(p: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
-  const res = await p;
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const screenshot = (page: Page, name: string) => pageScreenshot(page, name, { noOverflow: false });
+const signIn = (username: string, password: string) => signInStaffPage(browser, server, username, password, { acceptDownloads: true });
 
 /** A woman's anonymous browser account, and her help requests. */
 async function woman(requests: Array<{ category: string; district: string; persons: number }>) {
@@ -71,10 +38,8 @@ async function woman(requests: Array<{ category: string; district: string; perso
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  adminToken = (await ok<{ token: string }>(api(server.url, 'POST', '/api/auth/staff', { username: 'admin', password: E2E_ADMIN_PASSWORD }))).token;
-  const centers = await ok<{ items: Array<{ id: string; code: string }> }>(api(server.url, 'GET', '/api/centers'));
-  const wuchuan = centers.items.find((c) => c.code === 'wuchuan')!.id;
-  await ok(api(server.url, 'POST', '/api/admin/staff', { username: 'wuchuan07', password: STAFF_PASSWORD, displayName: '吴川黄敏', role: 'center_staff', centerId: wuchuan }, adminToken), 201);
+  adminToken = await signInAdmin(server);
+  await createStaff(server, { token: adminToken, username: 'wuchuan07', password: STAFF_PASSWORD, displayName: '吴川黄敏', centerCode: 'wuchuan' });
   staffToken = (await ok<{ token: string }>(api(server.url, 'POST', '/api/auth/staff', { username: 'wuchuan07', password: STAFF_PASSWORD }))).token;
 
   // Help requests from two women, in different categories and districts.

@@ -3,7 +3,7 @@ import type { AuditEntry, Center } from '@zjh/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../services/api';
 import { dateOf, timeOf } from '../../../services/shanghai-time';
-import { DateTimeField } from '../../components/form-field';
+import { DateTimeField } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { StaffLayout } from '../../components/staff-layout';
 import { auditLog, publicCenters, type AuditFilters } from '../../services/staff-admin';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorMessage, toast } from '../../../services/api';
 import { isH5 } from '../../../services/env';
 import { errorFor, fieldErrorsOf, type FieldErrors } from '../../../services/field-errors';
-import { AreaField, TextField, ToggleField } from '../../components/form-field';
+import { AreaField, TextField, ToggleField } from '../../components/form-fields';
 import { updateCenter } from '../../services/staff-admin';
 
 function ServiceChecks({ value, onChange }: { value: CenterService[]; onChange: (v: CenterService[]) => void }) {

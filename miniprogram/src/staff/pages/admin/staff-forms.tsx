@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorMessage, toast } from '../../../services/api';
 import { isH5 } from '../../../services/env';
 import { errorFor, fieldErrorsOf, type FieldErrors } from '../../../services/field-errors';
-import { TextField, ToggleField } from '../../components/form-field';
+import { TextField, ToggleField } from '../../components/form-fields';
 import { SelectField, type SelectOption } from '../../components/select-field';
 import { createStaffAccount, setStaffPassword, updateStaffAccount } from '../../services/staff-admin';
 

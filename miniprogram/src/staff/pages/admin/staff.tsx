@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { StaffRole, type AdminCenter, type AdminStaffItem } from '@zjh/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../services/api';
-import { TextField } from '../../components/form-field';
+import { TextField } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { StaffLayout } from '../../components/staff-layout';
 import { adminCenters, adminStaff } from '../../services/staff-admin';

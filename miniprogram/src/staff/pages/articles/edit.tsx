@@ -7,7 +7,7 @@ import { isH5 } from '../../../services/env';
 import { fieldErrorsOf } from '../../../services/field-errors';
 import { newIdempotencyKey } from '../../../services/idempotency';
 import { htmlToNodes } from '../../../services/rich-text';
-import { AreaField, TextField, ToggleField } from '../../components/form-field';
+import { AreaField, TextField, ToggleField } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { StaffLayout } from '../../components/staff-layout';
 import { createArticle, staffArticle, STAFF_ARTICLES_PATH, updateArticle } from '../../services/staff-content';

@@ -7,7 +7,7 @@ import { listCenters } from '../../../services/centers';
 import { fieldErrorsOf } from '../../../services/field-errors';
 import { newIdempotencyKey } from '../../../services/idempotency';
 import { dateOf, formatRange, timeOf } from '../../../services/shanghai-time';
-import { AreaField, TextField, ToggleField } from '../../components/form-field';
+import { AreaField, TextField, ToggleField } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { StaffLayout } from '../../components/staff-layout';
 import { createCourse, staffCourse, STAFF_CLASSES_PATH, STAFF_COURSE_PATH, STAFF_SESSION_PATH, updateCourse } from '../../services/staff-classes';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../services/api';
 import { fieldErrorsOf } from '../../../services/field-errors';
 import { newIdempotencyKey } from '../../../services/idempotency';
-import { DateTimeField, TextField, ToggleField } from '../../components/form-field';
+import { DateTimeField, TextField, ToggleField } from '../../components/form-fields';
 import { createSession, updateSession } from '../../services/staff-classes';
 import { toSessionInput, toSessionUpdate, type SessionDraft } from './drafts';
 

@@ -4,7 +4,7 @@ import { EnrolmentStatus, type StaffClassCourseDto, type StaffEnrolmentDto } fro
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, toast } from '../../../services/api';
 import { dateOf, formatRange, timeOf } from '../../../services/shanghai-time';
-import { TextField } from '../../components/form-field';
+import { TextField } from '../../components/form-fields';
 import { StaffLayout } from '../../components/staff-layout';
 import { checkIn, sessionEnrolments, staffCourse, STAFF_COURSE_PATH } from '../../services/staff-classes';
 import { useStaff } from '../../services/use-staff';

@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../services/api';
 import { errorFor, fieldErrorsOf, type FieldErrors } from '../../../services/field-errors';
 import { timeOf, todayShanghai } from '../../../services/shanghai-time';
+import { AreaInput, FieldError, LineInput, Toggles, WhenInput } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { transition } from '../../services/staff-protection-orders';
-import { AreaInput, LineInput, PoError, Toggles, WhenInput } from './po-fields';
+
+/** Longest free text of a step (notes, messages, reasons). */
+const NOTE_MAX = 2000;
 
 /** What each step is called on its button. */
 export const TRANSITION_ACTIONS: Record<Exclude<Status, 'draft'>, string> = {
@@ -122,11 +125,11 @@ function Fields({ status, form, set, errors }: FieldsProps) {
   const err = (p: string) => errorFor(errors, p);
   switch (status) {
     case 'under_review':
-      return <AreaInput id='t-note' label='内部备注（可不填）' value={form.note} onChange={(note) => set({ note })} error={err('note')} />;
+      return <AreaInput maxlength={NOTE_MAX} id='t-note' label='内部备注（可不填）' value={form.note} onChange={(note) => set({ note })} error={err('note')} />;
     case 'needs_info':
       return (
         <View>
-          <AreaInput id='t-message' label='请她补充什么（她会看到，措辞请保持中性）' value={form.message} onChange={(message) => set({ message })} error={err('message')} />
+          <AreaInput maxlength={NOTE_MAX} id='t-message' label='请她补充什么（她会看到，措辞请保持中性）' value={form.message} onChange={(message) => set({ message })} error={err('message')} />
           <Toggles id='t-sections' label='她可以修改的部分（不选则全部可改）' options={SECTIONS} value={form.sections} onChange={(sections) => set({ sections })} error={err('sections')} />
         </View>
       );
@@ -134,7 +137,7 @@ function Fields({ status, form, set, errors }: FieldsProps) {
       return (
         <View>
           <SelectField id='t-court' label='受理法院' value={form.court} options={COURTS} onChange={(court) => set({ court })} placeholder='选择法院' />
-          <PoError message={err('court')} />
+          <FieldError message={err('court')} />
           <View className='po-when'>
             <WhenInput id='t-filed-on' label='立案日期' mode='date' value={form.filedOn} onChange={(filedOn) => set({ filedOn })} error={err('filedAt')} />
             <WhenInput id='t-filed-time' label='时间' mode='time' value={form.filedTime} onChange={(filedTime) => set({ filedTime })} />
@@ -155,7 +158,7 @@ function Fields({ status, form, set, errors }: FieldsProps) {
           <LineInput id='t-order' label='保护令文号' value={form.orderNumber} onChange={(orderNumber) => set({ orderNumber })} error={err('orderNumber')} />
           <Toggles id='t-measures' label='法院作出的措施' options={MEASURES} value={form.measures} onChange={(measures) => set({ measures })} error={err('measures')} />
           {form.measures.includes('other') ? (
-            <AreaInput id='t-other' label='其他措施' value={form.otherMeasureText} onChange={(otherMeasureText) => set({ otherMeasureText })} error={err('otherMeasureText')} />
+            <AreaInput maxlength={NOTE_MAX} id='t-other' label='其他措施' value={form.otherMeasureText} onChange={(otherMeasureText) => set({ otherMeasureText })} error={err('otherMeasureText')} />
           ) : null}
           <View className='po-when'>
             <WhenInput id='t-valid-from' label='有效期自' mode='date' value={form.validFrom} onChange={(validFrom) => set({ validFrom, validTo: validFrom ? maxValidTo(validFrom) : form.validTo })} error={err('validFrom')} />
@@ -170,7 +173,7 @@ function Fields({ status, form, set, errors }: FieldsProps) {
     case 'rejected':
       return (
         <View>
-          <AreaInput id='t-reason' label='驳回理由（她会看到）' value={form.reason} onChange={(reason) => set({ reason })} error={err('reason')} />
+          <AreaInput maxlength={NOTE_MAX} id='t-reason' label='驳回理由（她会看到）' value={form.reason} onChange={(reason) => set({ reason })} error={err('reason')} />
           <View className='po-when'>
             <WhenInput id='t-decided-on' label='裁定日期' mode='date' value={form.decidedOn} onChange={(decidedOn) => set({ decidedOn })} error={err('decidedAt')} />
             <WhenInput id='t-decided-time' label='时间' mode='time' value={form.decidedTime} onChange={(decidedTime) => set({ decidedTime })} />
@@ -188,7 +191,7 @@ function Fields({ status, form, set, errors }: FieldsProps) {
         </View>
       );
     case 'withdrawn':
-      return <AreaInput id='t-reason' label='撤回原因（她会看到）' value={form.reason} onChange={(reason) => set({ reason })} error={err('reason')} />;
+      return <AreaInput maxlength={NOTE_MAX} id='t-reason' label='撤回原因（她会看到）' value={form.reason} onChange={(reason) => set({ reason })} error={err('reason')} />;
   }
 }
 

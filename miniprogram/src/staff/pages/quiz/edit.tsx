@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage, toast } from '../../../services/api';
 import { fieldErrorsOf, errorFor } from '../../../services/field-errors';
 import { newIdempotencyKey } from '../../../services/idempotency';
-import { AreaField, TextField, ToggleField } from '../../components/form-field';
+import { AreaField, TextField, ToggleField } from '../../components/form-fields';
 import { SelectField } from '../../components/select-field';
 import { StaffLayout } from '../../components/staff-layout';
 import { createQuestion, staffQuestion, STAFF_QUESTION_PATH, STAFF_QUESTIONS_PATH, updateQuestion } from '../../services/staff-content';
