@@ -83,6 +83,14 @@ describe('weapp package sizes', () => {
     expect(sum(mainPackage())).toBeLessThan(1.5 * MB);
   });
 
+  it('keeps the validation library out of the main package (client pages import labels only)', () => {
+    const withZod = mainPackage()
+      .filter((f) => f.rel.endsWith('.js'))
+      .filter((f) => fs.readFileSync(path.join(DIST, f.rel), 'utf8').includes('ZodError'))
+      .map((f) => f.rel);
+    expect(withZod).toEqual([]);
+  });
+
   it('declares the staff subpackage', () => {
     expect(roots).toContain('staff');
     expect(files.some((f) => f.rel.startsWith('staff/pages/login/index.'))).toBe(true);

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { EnrolmentStatus } from './labels';
 import { ZClassCategory } from './class.schema';
 
-/** Status of her place in a session. */
-export const EnrolmentStatus = {
-  enrolled: '已报名',
-  waitlisted: '候补中',
-  attended: '已签到',
-  cancelled: '已取消',
-} as const;
-export type EnrolmentStatus = keyof typeof EnrolmentStatus;
+export { EnrolmentStatus } from './labels';
 export const ZEnrolmentStatus = z.enum(Object.keys(EnrolmentStatus) as [EnrolmentStatus, ...EnrolmentStatus[]]);
 
 /** A session as the public sees it; `my…` and the links only when she is signed in and enrolled. */

@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { ClassCategory } from './labels';
 import { ZId } from '../common';
 
-/** Course categories of 家长学堂 and the 普法 classes (also used by articles). */
-export const ClassCategory = {
-  family_education: '家庭教育',
-  mental_health: '心理健康',
-  law: '普法',
-} as const;
-export type ClassCategory = keyof typeof ClassCategory;
+export { ClassCategory } from './labels';
 const categoryCodes = Object.keys(ClassCategory) as [ClassCategory, ...ClassCategory[]];
 export const ZClassCategory = z.enum(categoryCodes, { error: '类别只能是 family_education、mental_health、law' });
 

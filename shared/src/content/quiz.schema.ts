@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { QuizQuestionKind } from './labels';
 import { ZId } from '../common';
 
-export const QuizQuestionKind = { single: '单选题', multiple: '多选题' } as const;
-export type QuizQuestionKind = keyof typeof QuizQuestionKind;
+export { QuizQuestionKind } from './labels';
 export const ZQuizQuestionKind = z.enum(['single', 'multiple'], { error: '题型只能是 single 或 multiple' });
 
 const questionFields = {
