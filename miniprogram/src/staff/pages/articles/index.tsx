@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ClassCategory, type StaffArticleDto } from '@zjh/shared';
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage, toast } from '../../../services/api';
+import { errorMessage } from '../../../services/api';
 import { dateOf, timeOf } from '../../../services/shanghai-time';
 import { SelectField } from '../../components/select-field';
+import { usePublishToggle } from '../../services/use-publish-toggle';
 import { StaffLayout } from '../../components/staff-layout';
 import { staffArticles, STAFF_ARTICLE_PATH, updateArticle } from '../../services/staff-content';
 import { useStaff } from '../../services/use-staff';
@@ -29,7 +30,6 @@ export default function StaffArticlesPage() {
   const [published, setPublished] = useState('');
   const [items, setItems] = useState<StaffArticleDto[] | null>(null);
   const [error, setError] = useState('');
-  const [busyId, setBusyId] = useState('');
   const run = useRef(0);
 
   useEffect(() => {
@@ -42,19 +42,7 @@ export default function StaffArticlesPage() {
     );
   }, [staff, category, published]);
 
-  const toggle = async (a: StaffArticleDto) => {
-    if (busyId) return;
-    setBusyId(a.id);
-    try {
-      const updated = await updateArticle(a.id, { published: !a.published });
-      setItems((all) => (all ?? []).map((x) => (x.id === updated.id ? updated : x)));
-      toast(updated.published ? '文章已发布' : '文章已下架');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusyId('');
-    }
-  };
+  const { busyId, toggle } = usePublishToggle((id, published) => updateArticle(id, { published }), setItems, setError, { published: '文章已发布', withdrawn: '文章已下架' });
 
   return (
     <StaffLayout title='文章管理' wide>

@@ -2,10 +2,11 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ClassCategory, type Center, type StaffClassCourseDto } from '@zjh/shared';
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage, toast } from '../../../services/api';
+import { errorMessage } from '../../../services/api';
 import { listCenters } from '../../../services/centers';
 import { dateOf, timeOf } from '../../../services/shanghai-time';
 import { SelectField } from '../../components/select-field';
+import { usePublishToggle } from '../../services/use-publish-toggle';
 import { StaffLayout } from '../../components/staff-layout';
 import { staffCourses, STAFF_COURSE_PATH, updateCourse } from '../../services/staff-classes';
 import { useStaff } from '../../services/use-staff';
@@ -32,7 +33,6 @@ export default function StaffClassesPage() {
   const [centers, setCenters] = useState<Center[]>([]);
   const [items, setItems] = useState<StaffClassCourseDto[] | null>(null);
   const [error, setError] = useState('');
-  const [busyId, setBusyId] = useState('');
   const run = useRef(0);
   const isAdmin = staff?.role === 'admin';
 
@@ -56,19 +56,7 @@ export default function StaffClassesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [staff, category, centerId]);
 
-  const togglePublished = async (c: StaffClassCourseDto) => {
-    if (busyId) return;
-    setBusyId(c.id);
-    try {
-      const updated = await updateCourse(c.id, { published: !c.published });
-      setItems((all) => (all ?? []).map((x) => (x.id === updated.id ? updated : x)));
-      toast(updated.published ? '课程已发布' : '课程已下架');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusyId('');
-    }
-  };
+  const { busyId, toggle: togglePublished } = usePublishToggle((id, published) => updateCourse(id, { published }), setItems, setError, { published: '课程已发布', withdrawn: '课程已下架' });
 
   return (
     <StaffLayout title='课程管理' wide>

@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { QuizQuestionKind, type StaffQuizQuestionDto } from '@zjh/shared';
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage, toast } from '../../../services/api';
+import { errorMessage } from '../../../services/api';
 import { SelectField } from '../../components/select-field';
+import { usePublishToggle } from '../../services/use-publish-toggle';
 import { StaffLayout } from '../../components/staff-layout';
 import { staffQuestions, STAFF_QUESTION_PATH, updateQuestion } from '../../services/staff-content';
 import { useStaff } from '../../services/use-staff';
@@ -28,7 +29,6 @@ export default function StaffQuestionsPage() {
   const [published, setPublished] = useState('');
   const [items, setItems] = useState<StaffQuizQuestionDto[] | null>(null);
   const [error, setError] = useState('');
-  const [busyId, setBusyId] = useState('');
   const run = useRef(0);
 
   useEffect(() => {
@@ -41,19 +41,7 @@ export default function StaffQuestionsPage() {
     );
   }, [staff, published]);
 
-  const toggle = async (q: StaffQuizQuestionDto) => {
-    if (busyId) return;
-    setBusyId(q.id);
-    try {
-      const updated = await updateQuestion(q.id, { published: !q.published });
-      setItems((all) => (all ?? []).map((x) => (x.id === updated.id ? updated : x)));
-      toast(updated.published ? '题目已上架' : '题目已下架');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusyId('');
-    }
-  };
+  const { busyId, toggle } = usePublishToggle((id, published) => updateQuestion(id, { published }), setItems, setError, { published: '题目已上架', withdrawn: '题目已下架' });
 
   return (
     <StaffLayout title='题库管理' wide>
