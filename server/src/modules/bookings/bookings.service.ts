@@ -317,12 +317,15 @@ export class BookingsService {
     return b;
   }
 
-  private async toDtos(rows: BookingEntity[]): Promise<BookingDto[]> {
-    const providers = new Map((await this.providers.list({ ids: [...new Set(rows.map((r) => r.providerId))] })).map((p) => [p.id, p]));
-    const centers = new Map((await this.centers.list()).map((c) => [c.id, c]));
+  /** `known` providers (already loaded by the caller) are not read again. */
+  private async toDtos(rows: BookingEntity[], known: ProviderDto[] = []): Promise<BookingDto[]> {
+    const missing = [...new Set(rows.map((r) => r.providerId))].filter((id) => !known.some((p) => p.id === id));
+    const providers = new Map([...known, ...(missing.length ? await this.providers.list({ ids: missing }) : [])].map((p) => [p.id, p]));
+    // One read of the centers; a closed center keeps its name but no longer shows address or phone.
     const names = await this.centers.names();
     return rows.map((b) => {
-      const c = centers.get(b.centerId);
+      const named = names.get(b.centerId);
+      const c = named?.active ? named : undefined;
       return {
         id: b.id,
         status: b.status,
@@ -331,15 +334,15 @@ export class BookingsService {
         start: toShanghaiIso(b.startAt),
         end: toShanghaiIso(b.endAt),
         provider: { id: b.providerId, name: providers.get(b.providerId)?.name ?? '—' },
-        center: { id: b.centerId, name: c?.name ?? names.get(b.centerId)?.name ?? '—', address: c?.address ?? '', phone: c?.phone ?? '' },
+        center: { id: b.centerId, name: named?.name ?? '—', address: c?.address ?? '', phone: c?.phone ?? '' },
         canCancel: b.status === 'confirmed' && b.startAt.getTime() - this.now().getTime() >= BOOKING_POLICY.clientCutoffMs,
         cancelReason: b.cancelReason,
       };
     });
   }
 
-  private toDto(b: BookingEntity, provider: ProviderDto): Promise<BookingDto> {
-    return this.toDtos([b]).then(([dto]) => ({ ...dto, provider: { id: provider.id, name: provider.name } }));
+  private async toDto(b: BookingEntity, provider: ProviderDto): Promise<BookingDto> {
+    return (await this.toDtos([b], [provider]))[0];
   }
 
   private async toStaffDtos(staff: StaffPrincipal, rows: BookingEntity[]) {

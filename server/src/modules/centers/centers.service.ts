@@ -38,9 +38,9 @@ export class CentersService {
   }
 
   /** Id → name of every center, active or not (records keep pointing at a closed center). */
-  async names(): Promise<Map<string, { id: string; name: string; phone: string }>> {
-    const rows = await this.repo.find({ select: { id: true, name: true, phone: true } });
-    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, phone: r.phone }]));
+  async names(): Promise<Map<string, { id: string; name: string; phone: string; address: string; active: boolean }>> {
+    const rows = await this.repo.find({ select: { id: true, name: true, phone: true, address: true, active: true } });
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, phone: r.phone, address: r.address, active: Boolean(r.active) }]));
   }
 
   async exists(id: string): Promise<boolean> {

@@ -57,7 +57,8 @@ export class RequestsService {
     if (input.district) {
       return (await this.centers.forDistrict(input.district, service).catch(() => this.centers.forDistrict(input.district!)));
     }
-    return (await this.centers.list()).find((c) => c.code === DEFAULT_CENTER_CODE) ?? (await this.centers.list())[0];
+    const all = await this.centers.list();
+    return all.find((c) => c.code === DEFAULT_CENTER_CODE) ?? all[0];
   }
 
   async create(user: UserPrincipal, input: CreateRequestInput): Promise<CreatedRequest> {
