@@ -16,24 +16,34 @@ export function clientConfig(): ClientConfig {
   return current;
 }
 
-/** Fetches GET /api/client-config once at app start. Failure keeps the defaults: quick exit must always work. */
-export async function loadClientConfig(): Promise<ClientConfig> {
-  try {
-    const loaded = await api<Partial<ClientConfig>>('/api/client-config');
-    current = {
-      quickExitUrl: isSafeExitUrl(loaded.quickExitUrl) ? loaded.quickExitUrl : DEFAULT_QUICK_EXIT_URL,
-      wechatMode: loaded.wechatMode === 'development' ? 'development' : 'live',
-      subscribeTemplateIds: Object.fromEntries(
-        Object.entries(loaded.subscribeTemplateIds ?? {}).filter(([, id]) => typeof id === 'string' && id.length > 0),
-      ),
-    };
-  } catch {
-    // Keep the defaults.
-  }
-  return current;
+let pending: Promise<ClientConfig> | null = null;
+
+/**
+ * Fetches GET /api/client-config once (app start, and anyone who needs it later shares that read).
+ * Failure keeps the defaults — quick exit must always work — and lets a later call try again.
+ */
+export function loadClientConfig(): Promise<ClientConfig> {
+  pending ??= api<Partial<ClientConfig>>('/api/client-config').then(
+    (loaded) => {
+      current = {
+        quickExitUrl: isSafeExitUrl(loaded.quickExitUrl) ? loaded.quickExitUrl : DEFAULT_QUICK_EXIT_URL,
+        wechatMode: loaded.wechatMode === 'development' ? 'development' : 'live',
+        subscribeTemplateIds: Object.fromEntries(
+          Object.entries(loaded.subscribeTemplateIds ?? {}).filter(([, id]) => typeof id === 'string' && id.length > 0),
+        ),
+      };
+      return current;
+    },
+    () => {
+      pending = null;
+      return current;
+    },
+  );
+  return pending;
 }
 
 /** Test seam: sets the configuration directly (unnamed fields keep their defaults). */
 export function setClientConfig(config: Partial<ClientConfig>): void {
   current = { ...DEFAULTS, ...config };
+  pending = null;
 }

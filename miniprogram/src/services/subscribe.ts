@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { NotificationTemplate } from '@zjh/shared';
-import { api } from './api';
+import { loadClientConfig, setClientConfig } from './client-config';
 import { isWeapp } from './env';
 
 /*
@@ -11,35 +11,19 @@ import { isWeapp } from './env';
 
 export type TemplateIds = Partial<Record<NotificationTemplate, string>>;
 
-let cached: Promise<TemplateIds> | null = null;
-
 /**
- * The template ids the server publishes in GET /api/client-config (`subscribeTemplateIds`), read
- * once. Until the server sends them this is empty and the permission step is skipped.
+ * The template ids the server publishes in GET /api/client-config (`subscribeTemplateIds`), from
+ * the same read as the rest of the client config. Until the server sends them this is empty and the
+ * permission step is skipped.
  */
-export function loadTemplateIds(): Promise<TemplateIds> {
-  if (!isWeapp()) return Promise.resolve({});
-  if (!cached) {
-    cached = api<{ subscribeTemplateIds?: unknown }>('/api/client-config')
-      .then(({ subscribeTemplateIds }) => {
-        if (!subscribeTemplateIds || typeof subscribeTemplateIds !== 'object') return {};
-        const ids: TemplateIds = {};
-        for (const [key, value] of Object.entries(subscribeTemplateIds as Record<string, unknown>)) {
-          if (typeof value === 'string' && value) ids[key as NotificationTemplate] = value;
-        }
-        return ids;
-      })
-      .catch(() => {
-        cached = null;
-        return {};
-      });
-  }
-  return cached;
+export async function loadTemplateIds(): Promise<TemplateIds> {
+  if (!isWeapp()) return {};
+  return (await loadClientConfig()).subscribeTemplateIds as TemplateIds;
 }
 
-/** Test seam: forget the cached ids. */
+/** Test seam: forget the loaded ids (and the rest of the client config). */
 export function resetTemplateIds(): void {
-  cached = null;
+  setClientConfig({});
 }
 
 /**
